@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.audit.web;
+
+import org.jspecify.annotations.NullMarked;

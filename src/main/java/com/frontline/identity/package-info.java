@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.identity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.platform.elasticsearch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.platform;
+
+import org.jspecify.annotations.NullMarked;

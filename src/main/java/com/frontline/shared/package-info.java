@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.shared.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.tenants;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.tenants.web;
+
+import org.jspecify.annotations.NullMarked;
