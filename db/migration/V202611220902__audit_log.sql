@@ -3,7 +3,7 @@ create schema if not exists audit;
 
 create table audit.entries (
     id          bigint      generated always as identity primary key,
-    tenant_id   uuid        not null references tenants.tenants (id) on delete cascade,
+    tenant_id   uuid        not null references tenants.workspaces (id) on delete cascade,
     actor_id    uuid,
     actor_email text,
     action      text        not null,

@@ -1,0 +1,64 @@
+package com.frontline.e2e;
+
+import com.frontline.FrontlineApplication;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole portal on a random port with throw-away embedded PostgreSQL and Elasticsearch, plus a real OIDC provider
+ * in-process (mock-oauth2-server). Started once per test JVM: every E2E class shares it.
+ */
+final class Portal {
+
+    static final String OIDC_CLIENT = "mock";
+    static final String OIDC_NAME = "Mock SSO";
+
+    private static Portal instance;
+
+    final MockOAuth2Server oidc;
+    final ConfigurableApplicationContext app;
+    final String baseUrl;
+
+    private Portal() {
+        oidc = new MockOAuth2Server();
+        oidc.start(0);
+        String issuer = oidc.issuerUrl("default").toString();
+        app = new SpringApplicationBuilder(FrontlineApplication.class)
+                .properties(Map.of(
+                        "server.port", "0",
+                        "frontline.embedded.ephemeral", "true",
+                        "spring.security.oauth2.client.registration.mock.client-id", "frontline",
+                        "spring.security.oauth2.client.registration.mock.client-secret", "e2e-secret",
+                        "spring.security.oauth2.client.registration.mock.client-name", OIDC_NAME,
+                        "spring.security.oauth2.client.registration.mock.scope", "openid,email,profile",
+                        "spring.security.oauth2.client.provider.mock.issuer-uri", issuer))
+                .run();
+        baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    static synchronized Portal get() {
+        if (instance == null) {
+            instance = new Portal();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.app.close();
+                instance.oidc.shutdown();
+            }));
+        }
+        return instance;
+    }
+
+    /** The next OIDC login at the provider signs in as this person. */
+    void nextOidcLogin(String subject, String email, String name) {
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("frontline"),
+                Map.of("email", email, "email_verified", true, "name", name), 3600));
+    }
+
+    String url(String path) {
+        return baseUrl + path;
+    }
+}

@@ -1,0 +1,106 @@
+// Frontline portal behaviour. Loaded as a file (the CSP allows no inline script); event delegation so that it keeps
+// working after htmx swaps.
+(function () {
+    "use strict";
+
+    // CSRF header on every htmx request (forms also carry the hidden field).
+    document.addEventListener("htmx:configRequest", function (event) {
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var header = document.querySelector('meta[name="csrf-header"]');
+        if (token && header) {
+            event.detail.headers[header.content] = token.content;
+        }
+    });
+
+    function showError(message) {
+        var flash = document.getElementById("flash");
+        if (!flash) { return; }
+        var alert = document.createElement("div");
+        alert.className = "alert alert-error";
+        alert.setAttribute("role", "alert");
+        var text = document.createElement("span");
+        text.textContent = message;
+        var close = document.createElement("button");
+        close.type = "button";
+        close.className = "alert-close";
+        close.setAttribute("aria-label", "Dismiss");
+        close.setAttribute("data-dismiss", "");
+        close.textContent = "×";
+        alert.append(text, close);
+        flash.replaceChildren(alert);
+    }
+
+    // Server errors and lost connections: a clear message where the user is, never a half-swapped page.
+    document.addEventListener("htmx:responseError", function () {
+        showError("Something went wrong on our side. Nothing was half-saved; please try again.");
+    });
+    document.addEventListener("htmx:sendError", function () {
+        showError("We could not reach Frontline. Check your connection and try again.");
+    });
+
+    document.addEventListener("click", function (event) {
+        var target = event.target;
+        if (!(target instanceof Element)) { return; }
+        var dismiss = target.closest("[data-dismiss]");
+        if (dismiss) {
+            dismiss.closest(".alert").remove();
+            return;
+        }
+        var copy = target.closest("[data-copy]");
+        if (copy) {
+            var source = document.querySelector(copy.getAttribute("data-copy"));
+            if (!source) { return; }
+            var done = function () {
+                var label = copy.textContent;
+                copy.textContent = "Copied ✓";
+                setTimeout(function () { copy.textContent = label; }, 1600);
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(source.textContent).then(done, function () { selectText(source); });
+            } else {
+                selectText(source);
+                try { document.execCommand("copy"); done(); } catch (e) { /* the text stays selected */ }
+            }
+        }
+    });
+
+    function selectText(node) {
+        var range = document.createRange();
+        range.selectNodeContents(node);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+    }
+
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var question = form.getAttribute && form.getAttribute("data-confirm");
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
+            event.stopPropagation();
+        }
+    }, true);
+
+    document.addEventListener("change", function (event) {
+        var target = event.target;
+        if (target.matches("select[data-autosubmit]")) {
+            target.form.requestSubmit();
+        }
+        if (target.matches("input[data-toggle-custom]")) {
+            var custom = document.getElementById("custom-instructions");
+            if (custom) { custom.classList.toggle("hidden", target.value !== "CUSTOM"); }
+        }
+    });
+
+    // The colour picker and the hex field mirror each other; the form's htmx trigger updates the preview.
+    document.addEventListener("input", function (event) {
+        var target = event.target;
+        if (target.matches("input[type=color][data-sync]")) {
+            var text = document.querySelector(target.getAttribute("data-sync"));
+            if (text) { text.value = target.value; }
+        } else if (target.id === "primaryColor" && /^#[0-9a-fA-F]{6}$/.test(target.value.trim())) {
+            var picker = document.querySelector('input[type=color][data-sync="#primaryColor"]');
+            if (picker) { picker.value = target.value.trim().toLowerCase(); }
+        }
+    });
+})();

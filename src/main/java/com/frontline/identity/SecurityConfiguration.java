@@ -1,0 +1,101 @@
+package com.frontline.identity;
+
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Only our own scripts run; inline style attributes are allowed for brand colours in previews. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    private static final RequestMatcher HTMX = (HttpServletRequest request) ->
+            "true".equals(request.getHeader("HX-Request"));
+
+    @Bean
+    SecurityFilterChain portal(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oauthClients,
+                               FederatedUsers federatedUsers, SecurityContextRepository contexts) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/signup", "/error", "/error/**", "/invites/**",
+                                "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .anyRequest().authenticated())
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e
+                        // An expired session under htmx: reload the whole page (which then goes to login) instead of
+                        // swapping a login page into a fragment.
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX)
+                        .defaultAccessDeniedHandlerFor(htmxRefresh(), HTMX))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        if (oauthClients.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth
+                    .loginPage("/login")
+                    .failureUrl("/login?oauthError")
+                    .userInfoEndpoint(u -> u
+                            .oidcUserService(federatedUsers.oidcUserService())
+                            .userService(federatedUsers.oauth2UserService())));
+        }
+        return http.build();
+    }
+
+    /** A CSRF token that no longer matches (the session expired) under htmx: reload rather than show an error. */
+    private static AccessDeniedHandler htmxRefresh() {
+        AccessDeniedHandlerImpl fallback = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (request.getSession(false) == null || !request.isRequestedSessionIdValid()) {
+                response.setHeader("HX-Refresh", "true");
+                response.setStatus(403);
+                return;
+            }
+            fallback.handle(request, response, denied);
+        };
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // PBKDF2-HMAC-SHA256 with 310,000 iterations (OWASP's figure), not the factory's bcrypt default: bcrypt refuses
+        // passwords over 72 bytes, and the password policy allows 128 characters. The algorithm id is stored with each
+        // hash, so a stronger one can be rolled in later while old hashes keep working.
+        String id = "pbkdf2@SpringSecurity_v5_8";
+        var delegating = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+        encoders.put(id, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(id, encoders);
+        encoder.setDefaultPasswordEncoderForMatches(delegating);
+        return encoder;
+    }
+}

@@ -1,0 +1,4 @@
+package com.frontline.identity;
+
+public record SignUpCmd(String email, String displayName, String password) {
+}

@@ -1,0 +1,6 @@
+package com.frontline.identity;
+
+import java.util.UUID;
+
+public record UserAccount(UUID id, String email, String displayName, boolean hasPassword) {
+}

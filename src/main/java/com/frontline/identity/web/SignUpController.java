@@ -1,0 +1,86 @@
+package com.frontline.identity.web;
+
+import com.frontline.identity.SignUpCmd;
+import com.frontline.identity.UserAccount;
+import com.frontline.identity.UserService;
+import com.frontline.shared.UserFacingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+class SignUpController {
+
+    private final UserService users;
+    private final UserDetailsService userDetails;
+    private final SecurityContextRepository contexts;
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts) {
+        this.users = users;
+        this.userDetails = userDetails;
+        this.contexts = contexts;
+    }
+
+    record SignUpForm(String email, String displayName, String password) {
+        static SignUpForm empty() {
+            return new SignUpForm("", "", "");
+        }
+    }
+
+    @GetMapping("/signup")
+    String form(Model model) {
+        model.addAttribute("form", SignUpForm.empty());
+        return "identity/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
+        UserAccount account;
+        try {
+            account = users.signUp(new SignUpCmd(form.email(), form.displayName(), form.password()));
+        } catch (UserFacingException e) {
+            model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("error", e.getMessage());
+            response.setStatus(422);
+            return "identity/signup";
+        }
+        signIn(account, request, response);
+        // Back to where they were going (an invite link, typically), else to onboarding via the home page.
+        SavedRequest saved = requestCache.getRequest(request, response);
+        if (saved != null) {
+            requestCache.removeRequest(request, response);
+            return "redirect:" + saved.getRedirectUrl();
+        }
+        return "redirect:/";
+    }
+
+    private void signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
+        var principal = userDetails.loadUserByUsername(account.email());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities());
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // no session fixation across the sign-up
+        }
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(authentication);
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,65 @@
+package com.frontline.shared.web;
+
+import com.frontline.shared.ForbiddenException;
+import com.frontline.shared.NotFoundException;
+import com.frontline.shared.UserFacingException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Maps domain exceptions to pages a person can read. Full-page requests get {@code error/<status>}; htmx requests get
+ * an alert swapped into {@code #flash}, so a failing fragment never replaces part of a page with an error page.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e, HtmxRequest htmx, HttpServletResponse response) {
+        log.debug("404: {}", e.getMessage());
+        return render(htmx, response, HttpStatus.NOT_FOUND,
+                "We could not find that page, or it belongs to a workspace you are not a member of.");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden(ForbiddenException e, HtmxRequest htmx, HttpServletResponse response) {
+        return render(htmx, response, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    ModelAndView refused(UserFacingException e, HtmxRequest htmx, HttpServletResponse response) {
+        return render(htmx, response, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HtmxRequest htmx, HttpServletResponse response) {
+        return render(htmx, response, HttpStatus.CONTENT_TOO_LARGE,
+                "That file is larger than the upload limit. Choose a smaller file.");
+    }
+
+    static ModelAndView render(HtmxRequest htmx, HttpServletResponse response, HttpStatus status, String message) {
+        if (htmx.isHtmxRequest()) {
+            // htmx does not swap 4xx responses by default; the client script swaps #flash for these (see app.js).
+            response.setHeader("HX-Retarget", "#flash");
+            response.setHeader("HX-Reswap", "innerHTML");
+            ModelAndView alert = new ModelAndView("fragments/alert :: alert", status);
+            alert.addObject("message", message);
+            alert.addObject("level", "error");
+            return alert;
+        }
+        ModelAndView page = new ModelAndView("error/page", status);
+        page.addObject("status", status.value());
+        page.addObject("title", status == HttpStatus.NOT_FOUND ? "Page not found"
+                : status == HttpStatus.FORBIDDEN ? "Not allowed" : "That did not work");
+        page.addObject("message", message);
+        return page;
+    }
+}

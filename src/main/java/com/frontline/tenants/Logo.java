@@ -1,0 +1,4 @@
+package com.frontline.tenants;
+
+public record Logo(byte[] bytes, String contentType, String version) {
+}

@@ -1,0 +1,25 @@
+package com.frontline;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole app on a throw-away embedded PostgreSQL (and Elasticsearch), one context shared by every test class
+ * that uses this annotation unchanged.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "frontline.embedded.ephemeral=true",
+        "spring.thymeleaf.cache=false"
+})
+@AutoConfigureMockMvc
+@Import(TestAccounts.class)
+public @interface IntegrationTest {
+}
