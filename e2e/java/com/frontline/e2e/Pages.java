@@ -14,6 +14,10 @@ final class Pages {
     record SignUpPage(Page page, Portal portal) {
         void signUp(String name, String email) {
             page.navigate(portal.url("/signup"));
+            fillAndSubmit(name, email);
+        }
+
+        void fillAndSubmit(String name, String email) {
             page.getByLabel("Your name").fill(name);
             page.getByLabel("Work e-mail").fill(email);
             page.getByLabel("Password").fill(PASSWORD);

@@ -57,7 +57,7 @@ class ErrorAdvice {
         }
         ModelAndView page = new ModelAndView("error/page", status);
         page.addObject("status", status.value());
-        page.addObject("title", status == HttpStatus.NOT_FOUND ? "Page not found"
+        page.addObject("heading", status == HttpStatus.NOT_FOUND ? "Page not found"
                 : status == HttpStatus.FORBIDDEN ? "Not allowed" : "That did not work");
         page.addObject("message", message);
         return page;

@@ -1,0 +1,37 @@
+package com.frontline.e2e;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** An admin invites a teammate; the teammate opens the link, signs up, joins; the link then no longer works. */
+class InvitationE2E extends E2ETest {
+
+    @Test
+    void aTeammateJoinsThroughTheInviteLinkOnce() {
+        String invitee = unique("ines") + "@acme.example";
+        new Pages.LoginPage(page, portal).signIn("admin@acme.test", "frontline-demo");
+        page.navigate(portal.url("/w/acme/settings/team"));
+        page.getByLabel("E-mail").fill(invitee);
+        page.getByLabel("Role").selectOption("AGENT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
+        String link = page.locator("#invite-link").textContent().strip();
+        Browsers.screenshot(page, "team-settings");
+
+        Page teammate = newPersonPage();
+        teammate.navigate(link);
+        assertThat(teammate.getByRole(AriaRole.HEADING)).containsText("Join Acme Support");
+        teammate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        new Pages.SignUpPage(teammate, portal).fillAndSubmit("Ines Invited", invitee);
+        teammate.locator("[data-testid=accept-invite]").click();
+        assertThat(teammate).hasURL(portal.url("/w/acme"));
+        assertThat(teammate.getByText("Welcome to the team!")).isVisible();
+        assertThat(teammate.locator("[data-testid=workspace-switcher]")).containsText("Agent");
+
+        teammate.navigate(link);
+        assertThat(teammate.getByRole(AriaRole.ALERT)).containsText("already been used");
+        teammate.context().close();
+    }
+}

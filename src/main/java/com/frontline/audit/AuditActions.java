@@ -1,0 +1,30 @@
+package com.frontline.audit;
+
+import java.util.Map;
+
+/** Readable names for the actions the modules record; unknown ones show as recorded. */
+public final class AuditActions {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("workspace.created", "Created the workspace"),
+            Map.entry("workspace.updated", "Changed workspace details"),
+            Map.entry("persona.updated", "Changed the assistant persona"),
+            Map.entry("branding.updated", "Changed colour or button position"),
+            Map.entry("branding.logo_uploaded", "Uploaded a logo"),
+            Map.entry("branding.logo_removed", "Removed the logo"),
+            Map.entry("widget.origins_updated", "Changed allowed websites"),
+            Map.entry("widget.key_rotated", "Created a new widget key"),
+            Map.entry("team.invited", "Invited a teammate"),
+            Map.entry("team.invitation_revoked", "Revoked an invitation"),
+            Map.entry("team.joined", "Joined the workspace"),
+            Map.entry("team.invitation_accepted", "Accepted an invitation"),
+            Map.entry("team.role_changed", "Changed a member's role"),
+            Map.entry("team.member_removed", "Removed a member"));
+
+    private AuditActions() {
+    }
+
+    public static String label(String action) {
+        return LABELS.getOrDefault(action, action);
+    }
+}
