@@ -160,6 +160,18 @@ class OnboardingFlowTest {
                 .andExpect(content().string(containsString("Describe how the assistant should write")));
     }
 
+    @Test
+    void theStepperShowsInTheWizardButNotOnSettingsPages() throws Exception {
+        var owner = accounts.signedIn(mvc, "owner");
+        Workspace w = accounts.workspace(owner, "Stepper Co");
+        for (String screen : new String[]{"persona", "branding", "widget", "team"}) {
+            mvc.perform(get("/w/" + w.slug() + "/setup/" + screen).session(owner.session()))
+                    .andExpect(content().string(containsString("class=\"stepper\"")));
+            mvc.perform(get("/w/" + w.slug() + "/settings/" + screen).session(owner.session()))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("class=\"stepper\""))));
+        }
+    }
+
     static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
