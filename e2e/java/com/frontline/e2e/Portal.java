@@ -28,16 +28,15 @@ final class Portal {
         oidc = new MockOAuth2Server();
         oidc.start(0);
         String issuer = oidc.issuerUrl("default").toString();
-        app = new SpringApplicationBuilder(FrontlineApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "frontline.embedded.ephemeral", "true",
-                        "spring.security.oauth2.client.registration.mock.client-id", "frontline",
-                        "spring.security.oauth2.client.registration.mock.client-secret", "e2e-secret",
-                        "spring.security.oauth2.client.registration.mock.client-name", OIDC_NAME,
-                        "spring.security.oauth2.client.registration.mock.scope", "openid,email,profile",
-                        "spring.security.oauth2.client.provider.mock.issuer-uri", issuer))
-                .run();
+        // Command-line arguments, not default properties: application.yml's server.port would override those.
+        app = new SpringApplicationBuilder(FrontlineApplication.class).run(
+                "--server.port=0",
+                "--frontline.embedded.ephemeral=true",
+                "--spring.security.oauth2.client.registration.mock.client-id=frontline",
+                "--spring.security.oauth2.client.registration.mock.client-secret=e2e-secret",
+                "--spring.security.oauth2.client.registration.mock.client-name=" + OIDC_NAME,
+                "--spring.security.oauth2.client.registration.mock.scope=openid,email,profile",
+                "--spring.security.oauth2.client.provider.mock.issuer-uri=" + issuer);
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 

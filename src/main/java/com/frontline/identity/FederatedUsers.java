@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns an OAuth2/OIDC login into a Frontline user: finds or creates the local account and hands Spring Security a
@@ -69,59 +68,31 @@ class FederatedUsers {
 
     static final class FederatedOidcUser extends DefaultOidcUser implements FrontlinePrincipal {
 
-        private final UUID userId;
-        private final String email;
-        private final String displayName;
+        private final UserAccount account;
 
         FederatedOidcUser(UserAccount account, OidcUser oidc) {
             super(AuthorityUtils.createAuthorityList("ROLE_USER"), oidc.getIdToken(), oidc.getUserInfo(), "sub");
-            this.userId = account.id();
-            this.email = account.email();
-            this.displayName = account.displayName();
+            this.account = account;
         }
 
         @Override
-        public UUID userId() {
-            return userId;
-        }
-
-        @Override
-        public String email() {
-            return email;
-        }
-
-        @Override
-        public String displayName() {
-            return displayName;
+        public UserAccount account() {
+            return account;
         }
     }
 
     static final class FederatedOAuth2User extends DefaultOAuth2User implements FrontlinePrincipal {
 
-        private final UUID userId;
-        private final String email;
-        private final String displayName;
+        private final UserAccount account;
 
         FederatedOAuth2User(UserAccount account, Map<String, Object> attributes) {
             super(AuthorityUtils.createAuthorityList("ROLE_USER"), attributes, "frontline_user_id");
-            this.userId = account.id();
-            this.email = account.email();
-            this.displayName = account.displayName();
+            this.account = account;
         }
 
         @Override
-        public UUID userId() {
-            return userId;
-        }
-
-        @Override
-        public String email() {
-            return email;
-        }
-
-        @Override
-        public String displayName() {
-            return displayName;
+        public UserAccount account() {
+            return account;
         }
     }
 }

@@ -5,9 +5,17 @@ import java.util.UUID;
 /** The signed-in person, however they signed in (password or an OAuth2/OIDC provider). */
 public interface FrontlinePrincipal {
 
-    UUID userId();
+    UserAccount account();
 
-    String email();
+    default UUID userId() {
+        return account().id();
+    }
 
-    String displayName();
+    default String email() {
+        return account().email();
+    }
+
+    default String displayName() {
+        return account().displayName();
+    }
 }
