@@ -1,0 +1,215 @@
+package com.frontline.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.frontline.platform.elasticsearch.ElasticsearchConnection;
+import com.frontline.search.internal.ChunkHitSource;
+import com.frontline.search.internal.ChunkRequests;
+import com.frontline.search.internal.ChunksIndex;
+import com.frontline.shared.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The Elasticsearch index of knowledge chunks, shared by all tenants. Every method takes the tenant first and touches
+ * only that tenant's chunks (requests are built in {@code internal.ChunkRequests}). The first call waits for
+ * Elasticsearch and creates the index if it is missing.
+ * <p>
+ * Writes become visible to searches and counts after a refresh (about 1 s, or {@link #refresh()}); the delete methods
+ * refresh before and after, so they also catch chunks indexed just before and their effect is visible at once.
+ */
+public class KnowledgeIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
+    /** ~5 kB per chunk (text and a 384-float vector as JSON): about 2.5 MB per bulk request. */
+    private static final int BULK_SIZE = 500;
+
+    private final ElasticsearchClient client;
+    private final ElasticsearchConnection connection;
+    private final String index;
+    private final ChunkRequests requests;
+    private volatile boolean indexEnsured;
+
+    public KnowledgeIndex(ElasticsearchClient client, ElasticsearchConnection connection, String index) {
+        this.client = client;
+        this.connection = connection;
+        this.index = index;
+        this.requests = new ChunkRequests(index);
+    }
+
+    /** Creates the chunks index (behind its alias) with its explicit mapping, unless it exists. */
+    public void ensureIndex() {
+        connection.awaitReady();
+        try {
+            if (client.indices().exists(e -> e.index(index)).value()) {
+                indexEnsured = true;
+                return;
+            }
+            client.indices().create(ChunksIndex.create(index));
+            log.info("Created the Elasticsearch index {}", index);
+        } catch (ElasticsearchException e) {
+            // another app node created it in between
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Elasticsearch index " + index, e);
+        }
+        indexEnsured = true;
+    }
+
+    /**
+     * Writes the chunks; a chunk already in the index (same tenant and chunk id) is replaced.
+     *
+     * @throws IllegalArgumentException before writing anything, if a chunk belongs to another tenant or its embedding
+     *                                  has the wrong length
+     * @throws IndexingFailedException  if Elasticsearch refused some chunks
+     */
+    public void index(TenantId tenant, List<IndexedChunk> chunks) {
+        for (IndexedChunk chunk : chunks) {
+            if (!chunk.tenant().equals(tenant)) {
+                throw new IllegalArgumentException(
+                        "Chunk " + chunk.chunkId() + " does not belong to tenant " + tenant + "; nothing was indexed");
+            }
+            if (chunk.embedding().length != ChunksIndex.DIMENSIONS) {
+                throw new IllegalArgumentException("Chunk " + chunk.chunkId() + " has a " + chunk.embedding().length
+                        + "-dimensional embedding, the index takes " + ChunksIndex.DIMENSIONS + "; nothing was indexed");
+            }
+        }
+        ready();
+        for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
+            List<IndexedChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
+            BulkResponse response = call("index chunks", () -> client.bulk(requests.index(tenant, batch)));
+            if (response.errors()) {
+                throw failure(tenant, response);
+            }
+        }
+    }
+
+    private static IndexingFailedException failure(TenantId tenant, BulkResponse response) {
+        List<BulkResponseItem> failed = response.items().stream().filter(item -> item.error() != null).toList();
+        BulkResponseItem first = failed.getFirst();
+        ErrorCause error = Objects.requireNonNull(first.error());
+        return new IndexingFailedException("Elasticsearch refused " + failed.size() + " of " + response.items().size()
+                + " chunks of tenant " + tenant + "; the first, " + first.id() + ": [" + error.type() + "] "
+                + error.reason() + (error.causedBy() != null ? " (" + error.causedBy().reason() + ")" : ""),
+                failed.size());
+    }
+
+    /** Deletes the document's chunks of every version but {@code keepVersion}; returns how many. */
+    public long deleteOtherVersions(TenantId tenant, UUID documentId, int keepVersion) {
+        return delete(tenant, requests.otherVersions(tenant, documentId, keepVersion));
+    }
+
+    /** Deletes all chunks of the document; returns how many. */
+    public long deleteDocument(TenantId tenant, UUID documentId) {
+        return delete(tenant, requests.documentChunks(tenant, documentId));
+    }
+
+    /** Deletes all chunks of the tenant; returns how many. */
+    public long deleteTenant(TenantId tenant) {
+        return delete(tenant, requests.tenantChunks(tenant));
+    }
+
+    /** The tenant's chunks visible to searches (that is, as of the last refresh). */
+    public long count(TenantId tenant) {
+        ready();
+        return call("count chunks", () -> client.count(requests.count(tenant)).count());
+    }
+
+    /** Makes everything written so far visible to searches and counts. */
+    public void refresh() {
+        ready();
+        call("refresh", () -> client.indices().refresh(r -> r.index(index)));
+    }
+
+    /** Full-text search over title (boosted 2x), heading path and text, with English stemming. */
+    public List<IndexHit> bm25(TenantId tenant, String query, int k) {
+        requirePositive(k);
+        return search(requests.bm25(tenant, query, k));
+    }
+
+    /** The {@code k} chunks whose embeddings are nearest to {@code vector}, among the tenant's chunks only. */
+    public List<IndexHit> knn(TenantId tenant, float[] vector, int k) {
+        requirePositive(k);
+        if (vector.length != ChunksIndex.DIMENSIONS) {
+            throw new IllegalArgumentException("The query vector has " + vector.length + " dimensions, the index "
+                    + ChunksIndex.DIMENSIONS);
+        }
+        return search(requests.knn(tenant, vector, k));
+    }
+
+    private List<IndexHit> search(SearchRequest request) {
+        ready();
+        SearchResponse<ChunkHitSource> response = call("search", () -> client.search(request, ChunkHitSource.class));
+        return response.hits().hits().stream()
+                .filter(hit -> hit.source() != null)
+                .map(hit -> Objects.requireNonNull(hit.source()).toHit(hit.score() == null ? 0 : hit.score()))
+                .toList();
+    }
+
+    /**
+     * Deletes what {@code selection} finds, a batch at a time, until it finds nothing. Searches only see refreshed
+     * chunks, so it refreshes first (chunks indexed a moment ago are deleted too), and each batch refreshes after it.
+     */
+    private long delete(TenantId tenant, SearchRequest selection) {
+        refresh();
+        long deleted = 0;
+        while (true) {
+            List<String> ids = call("find chunks to delete", () -> client.search(selection, Void.class))
+                    .hits().hits().stream().map(Hit::id).filter(Objects::nonNull).toList();
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            BulkResponse response = call("delete chunks", () -> client.bulk(requests.delete(tenant, ids)));
+            if (response.errors()) {
+                throw failure(tenant, response);
+            }
+            long batch = response.items().stream().filter(item -> "deleted".equals(item.result())).count();
+            if (batch == 0) {
+                throw new IllegalStateException("Elasticsearch found chunks of tenant " + tenant
+                        + " to delete but deleted none of them in " + index);
+            }
+            deleted += batch;
+        }
+    }
+
+    private void ready() {
+        if (!indexEnsured) {
+            ensureIndex();
+        } else {
+            connection.awaitReady();
+        }
+    }
+
+    private <T> T call(String what, ElasticsearchCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch: cannot " + what + " in " + index, e);
+        }
+    }
+
+    private static void requirePositive(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, was " + k);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElasticsearchCall<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,26 @@
+package com.frontline.search.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.frontline.search.IndexHit;
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The part of a chunk's {@code _source} that searches fetch (never the embedding). */
+public record ChunkHitSource(
+        @JsonProperty(ChunksIndex.CHUNK_ID) UUID chunkId,
+        @JsonProperty(ChunksIndex.DOCUMENT_ID) UUID documentId,
+        @JsonProperty(ChunksIndex.VERSION) int version,
+        @JsonProperty(ChunksIndex.TITLE) String title,
+        @JsonProperty(ChunksIndex.HEADING_PATH) @Nullable List<String> headingPath,
+        @JsonProperty(ChunksIndex.TEXT) String text) {
+
+    static final List<String> FIELDS = List.of(ChunksIndex.CHUNK_ID, ChunksIndex.DOCUMENT_ID, ChunksIndex.VERSION,
+            ChunksIndex.TITLE, ChunksIndex.HEADING_PATH, ChunksIndex.TEXT);
+
+    public IndexHit toHit(double score) {
+        return new IndexHit(chunkId, documentId, version, title, headingPath == null ? List.of() : headingPath, text,
+                score);
+    }
+}

@@ -1,0 +1,134 @@
+package com.frontline.search.internal;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.CountRequest;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.frontline.search.IndexedChunk;
+import com.frontline.shared.TenantId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every request the chunks index receives, built here and only here, each scoped to one tenant: searches, counts
+ * and deletes carry the tenant term filter from {@link #tenantFilter(TenantId)} (for kNN inside the kNN filter, so the
+ * nearest neighbours are chosen among the tenant's chunks), and every request is routed by the tenant.
+ */
+public final class ChunkRequests {
+
+    private static final int MAX_NUM_CANDIDATES = 10_000;
+    private static final int DELETE_BATCH = 1_000;
+
+    private final String index;
+
+    public ChunkRequests(String index) {
+        this.index = index;
+    }
+
+    /** The one place that builds the tenant filter. */
+    private static Query tenantFilter(TenantId tenant) {
+        return Query.of(q -> q.term(t -> t.field(ChunksIndex.TENANT_ID).value(tenant.toString())));
+    }
+
+    /** Matches the tenant's chunks that match every one of {@code filters}. */
+    private static Query scoped(TenantId tenant, List<Query> filters, List<Query> mustNot) {
+        List<Query> all = new ArrayList<>();
+        all.add(tenantFilter(tenant));
+        all.addAll(filters);
+        return Query.of(q -> q.bool(b -> b.filter(all).mustNot(mustNot)));
+    }
+
+    private static String routing(TenantId tenant) {
+        return tenant.toString();
+    }
+
+    /** Writes the chunks with the tenant of the argument; the caller has checked that they all belong to it. */
+    public BulkRequest index(TenantId tenant, List<IndexedChunk> chunks) {
+        List<BulkOperation> operations = chunks.stream()
+                .map(chunk -> BulkOperation.of(o -> o.index(i -> i
+                        .id(ChunksIndex.documentId(tenant, chunk.chunkId()))
+                        .document(ChunkDocument.of(tenant, chunk)))))
+                .toList();
+        return BulkRequest.of(b -> b.index(index).routing(routing(tenant)).operations(operations));
+    }
+
+    public SearchRequest bm25(TenantId tenant, String text, int k) {
+        Query match = Query.of(q -> q.multiMatch(m -> m
+                .query(text)
+                .fields(ChunksIndex.TITLE + "^2", ChunksIndex.HEADING_PATH, ChunksIndex.TEXT)));
+        return SearchRequest.of(s -> s
+                .index(index)
+                .routing(routing(tenant))
+                .query(q -> q.bool(b -> b.filter(tenantFilter(tenant)).must(match)))
+                .size(k)
+                .source(src -> src.filter(f -> f.includes(ChunkHitSource.FIELDS))));
+    }
+
+    public SearchRequest knn(TenantId tenant, float[] vector, int k) {
+        List<Float> queryVector = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            queryVector.add(value);
+        }
+        int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 10 * k));
+        return SearchRequest.of(s -> s
+                .index(index)
+                .routing(routing(tenant))
+                .knn(n -> n
+                        .field(ChunksIndex.EMBEDDING)
+                        .queryVector(queryVector)
+                        .k(k)
+                        .numCandidates(candidates)
+                        .filter(tenantFilter(tenant)))
+                .size(k)
+                .source(src -> src.filter(f -> f.includes(ChunkHitSource.FIELDS))));
+    }
+
+    public CountRequest count(TenantId tenant) {
+        return CountRequest.of(c -> c.index(index).routing(routing(tenant)).query(scoped(tenant, List.of(), List.of())));
+    }
+
+    /**
+     * Deleting is a search for ids followed by a bulk delete, repeated until nothing matches: the embedded
+     * distribution has no reindex module and so no {@code _delete_by_query}. These select the next batch.
+     */
+    public SearchRequest tenantChunks(TenantId tenant) {
+        return nextToDelete(tenant, scoped(tenant, List.of(), List.of()));
+    }
+
+    public SearchRequest documentChunks(TenantId tenant, UUID documentId) {
+        return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId)), List.of()));
+    }
+
+    public SearchRequest otherVersions(TenantId tenant, UUID documentId, int keepVersion) {
+        Query keep = Query.of(q -> q.term(t -> t.field(ChunksIndex.VERSION).value(keepVersion)));
+        return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId)), List.of(keep)));
+    }
+
+    /** Deletes chunks by Elasticsearch id (ids found by one of the searches above), refreshing afterwards. */
+    public BulkRequest delete(TenantId tenant, List<String> ids) {
+        List<BulkOperation> operations = ids.stream()
+                .map(id -> BulkOperation.of(o -> o.delete(d -> d.id(id))))
+                .toList();
+        return BulkRequest.of(b -> b.index(index).routing(routing(tenant)).operations(operations)
+                .refresh(Refresh.True));
+    }
+
+    private static Query documentTerm(UUID documentId) {
+        return Query.of(q -> q.term(t -> t.field(ChunksIndex.DOCUMENT_ID).value(documentId.toString())));
+    }
+
+    private SearchRequest nextToDelete(TenantId tenant, Query query) {
+        return SearchRequest.of(s -> s
+                .index(index)
+                .routing(routing(tenant))
+                .query(query)
+                .size(DELETE_BATCH)
+                .source(src -> src.fetch(false))
+                .trackTotalHits(t -> t.enabled(false))
+                .sort(o -> o.doc(d -> d)));
+    }
+}
