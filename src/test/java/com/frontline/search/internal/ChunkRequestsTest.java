@@ -1,0 +1,92 @@
+package com.frontline.search.internal;
+
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import com.frontline.search.IndexedChunk;
+import com.frontline.shared.TenantId;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON of every request: each carries the tenant's term filter and routing. */
+class ChunkRequestsTest {
+
+    static final TenantId TENANT = TenantId.of(UUID.fromString("0f0e0d0c-0b0a-0908-0706-050403020100"));
+    static final Jackson3JsonpMapper MAPPER = new Jackson3JsonpMapper();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final ChunkRequests requests = new ChunkRequests("chunks");
+
+    @Test
+    void everySearchIsFilteredAndRoutedByTheTenant() {
+        UUID documentId = UUID.randomUUID();
+        Map<String, SearchRequest> searches = Map.of(
+                "bm25", requests.bm25(TENANT, "refund", 5),
+                "knn", requests.knn(TENANT, new float[384], 5),
+                "tenant chunks", requests.tenantChunks(TENANT),
+                "document chunks", requests.documentChunks(TENANT, documentId),
+                "other versions", requests.otherVersions(TENANT, documentId, 2));
+
+        searches.forEach((name, search) -> {
+            assertThat(search.routing()).as(name).containsExactly(TENANT.toString());
+            assertThat(search.index()).as(name).containsExactly("chunks");
+            String json = JsonpUtils.toJsonString(search, MAPPER);
+            assertThat(json).as(name).contains("{\"term\":{\"tenant_id\":{\"value\":\"" + TENANT + "\"}}}");
+        });
+        assertThat(requests.count(TENANT).routing()).containsExactly(TENANT.toString());
+        assertThat(JsonpUtils.toJsonString(requests.count(TENANT), MAPPER)).contains("\"tenant_id\"");
+    }
+
+    @Test
+    void theKnnTenantFilterIsInsideTheKnnSectionSoNeighboursAreChosenAmongTheTenantsChunks() {
+        JsonNode body = JSON.readTree(JsonpUtils.toJsonString(requests.knn(TENANT, new float[384], 7), MAPPER));
+
+        JsonNode knn = body.path("knn");
+        knn = knn.isArray() ? knn.get(0) : knn;
+        assertThat(knn.path("filter").toString()).contains("\"tenant_id\"");
+        assertThat(knn.path("k").asInt()).isEqualTo(7);
+        assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
+        assertThat(body.has("query")).isFalse();
+    }
+
+    @Test
+    void bm25BoostsTheTitleAndNeverFetchesTheEmbedding() {
+        JsonNode body = JSON.readTree(JsonpUtils.toJsonString(requests.bm25(TENANT, "refund", 5), MAPPER));
+
+        assertThat(body.path("query").path("bool").path("must").toString())
+                .contains("\"title^2\"", "\"heading_path\"", "\"text\"");
+        assertThat(body.path("_source").toString()).doesNotContain("embedding");
+    }
+
+    @Test
+    void otherVersionsExcludesTheVersionToKeep() {
+        String json = JsonpUtils.toJsonString(requests.otherVersions(TENANT, UUID.randomUUID(), 3), MAPPER);
+
+        assertThat(json).contains("\"must_not\":[{\"term\":{\"version\":{\"value\":3}}}]");
+    }
+
+    @Test
+    void bulkWritesAndDeletesAreRoutedByTheTenantAndIdsCarryIt() {
+        UUID chunkId = UUID.randomUUID();
+        IndexedChunk chunk = new IndexedChunk(TENANT, UUID.randomUUID(), 1, chunkId, IndexedChunk.DOCUMENT, "t",
+                List.of(), "x", new float[384], null);
+
+        BulkRequest write = requests.index(TENANT, List.of(chunk));
+        BulkRequest delete = requests.delete(TENANT, List.of(TENANT + ":" + chunkId));
+
+        assertThat(write.routing()).containsExactly(TENANT.toString());
+        assertThat(write.operations()).singleElement()
+                .satisfies(op -> assertThat(op.index().id()).isEqualTo(TENANT + ":" + chunkId))
+                .satisfies(op -> assertThat(((ChunkDocument) op.index().document()).tenantId())
+                        .isEqualTo(TENANT.toString()));
+        assertThat(delete.routing()).containsExactly(TENANT.toString());
+    }
+}
