@@ -84,6 +84,14 @@ public final class KpiFileValidator {
         try {
             FileSniffer.Sniffed sniffed = FileSniffer.sniff(file, originalFilename);
             run.deadline.check();
+            String lower = originalFilename.toLowerCase(Locale.ROOT);
+            if (sniffed.kind() == FileSniffer.Kind.TEXT
+                    && (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls"))) {
+                // A workbook name on plain text is a mislabelled or broken file; guessing would mislead the user.
+                throw new ImportRejectedException("The file is named " + lower.substring(lower.lastIndexOf('.'))
+                        + " but contains plain text, not an Excel workbook; save it from Excel as .xlsx, or rename it "
+                        + "to .csv if it is a CSV export.");
+            }
             return switch (sniffed.kind()) {
                 case ZIP -> readWorkbook(file, originalFilename, run, saved, explicit);
                 case TEXT -> readCsv(file, originalFilename, sniffed, run, saved, explicit);
