@@ -1,0 +1,90 @@
+package com.frontline.knowledge.parsing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Text decoding and whitespace normalisation shared by the extractors and the chunker. */
+final class Texts {
+
+    /** Control characters other than tab and line breaks, plus the zero-width and BOM characters editors leave behind. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\f]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern ANY_WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    private static final Pattern HORIZONTAL_WHITESPACE = Pattern.compile("[\\h\\x0B\\f]+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private Texts() {
+    }
+
+    /** One line of prose: every whitespace run becomes one space. */
+    static String inline(String text) {
+        String cleaned = INVISIBLE.matcher(text).replaceAll("");
+        return ANY_WHITESPACE.matcher(cleaned).replaceAll(" ").strip();
+    }
+
+    /** Keeps line breaks (at most one blank line in a row) and indentation, trims line ends. */
+    static String keepLines(String text) {
+        String cleaned = INVISIBLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        StringBuilder out = new StringBuilder(cleaned.length());
+        for (String line : cleaned.split("\n", -1)) {
+            out.append(HORIZONTAL_WHITESPACE.matcher(line).replaceAll(" ").stripTrailing()).append('\n');
+        }
+        String joined = BLANK_LINES.matcher(out).replaceAll("\n\n");
+        return stripBlankLines(joined);
+    }
+
+    private static String stripBlankLines(String text) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == '\n') {
+            start++;
+        }
+        return text.substring(start).stripTrailing();
+    }
+
+    /** The text a content hash is computed over: NFC, whitespace runs collapsed, so re-wrapped text hashes alike. */
+    static String forHash(String text) {
+        return inline(Normalizer.normalize(text, Normalizer.Form.NFC));
+    }
+
+    /**
+     * Decodes a text upload. Byte order marks win; otherwise strict UTF-8, and Windows-1252 when the bytes are not
+     * UTF-8, because that is what Excel on Windows writes for "CSV" in Western European locales.
+     */
+    static String decode(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, WINDOWS_1252);
+        }
+    }
+
+    static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
