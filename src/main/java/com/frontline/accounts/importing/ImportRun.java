@@ -172,7 +172,7 @@ final class ImportRun {
         if (problems.size() > problemsBefore || value == null) {
             return;
         }
-        DuplicateKey key = new DuplicateKey(account.toLowerCase(Locale.ROOT), kpi.toLowerCase(Locale.ROOT), date);
+        DuplicateKey key = new DuplicateKey(lower(account), lower(kpi), date);
         Integer first = seen.putIfAbsent(key, number);
         if (first != null) {
             problem(sheet, number, layout.header(StandardField.KPI_NAME), kpi,
@@ -215,6 +215,21 @@ final class ImportRun {
 
     private @Nullable String internOptional(String text) {
         return text.isEmpty() ? null : intern(text);
+    }
+
+    // Lower-cased names for the duplicate check, shared like the interned originals.
+    private final Map<String, String> lowered = new HashMap<>();
+
+    private String lower(String text) {
+        String known = lowered.get(text);
+        if (known != null) {
+            return known;
+        }
+        String lower = intern(text.toLowerCase(Locale.ROOT));
+        if (lowered.size() < MAX_INTERNED) {
+            lowered.put(text, lower);
+        }
+        return lower;
     }
 
     private String intern(String text) {

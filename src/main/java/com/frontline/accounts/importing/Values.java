@@ -57,6 +57,13 @@ final class Values {
         if (s.isEmpty()) {
             return null;
         }
+        // Fast path for the common case ("85", "0.85", "85%"): no regular expressions on large files.
+        boolean percentSign = s.endsWith("%");
+        String digits = percentSign ? s.substring(0, s.length() - 1) : s;
+        if (isPlainDecimal(digits) && !(decimalComma && digits.indexOf('.') >= 0)) {
+            BigDecimal value = new BigDecimal(digits);
+            return new Number(plain(percentSign ? value.movePointLeft(2) : value), percentSign);
+        }
         boolean negative = false;
         if (s.startsWith("(") && s.endsWith(")")) {
             negative = true;
@@ -129,8 +136,35 @@ final class Values {
         if (percent) {
             value = value.movePointLeft(2);
         }
-        return new Number(value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros(),
-                percent);
+        return new Number(plain(value), percent);
+    }
+
+    /** 12.50 → 12.5 and 1200 stays 1200 (not 1.2E+3). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Digits with at most one decimal point and an optional leading minus, at most 18 characters. */
+    private static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        int start = s.charAt(0) == '-' ? 1 : 0;
+        boolean dot = false;
+        boolean digit = false;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !dot && i > start && i < n - 1) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** "1,234,567" / "1.234" style: digits, then groups of exactly three after each separator. */
@@ -185,6 +219,13 @@ final class Values {
         if (s.isEmpty() || s.length() > 40) {
             return null;
         }
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
         // "2024-03-31T00:00:00" and "2024-03-31 00:00" from database exports.
         if (s.length() > 10 && s.charAt(4) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
             try {
@@ -222,6 +263,16 @@ final class Values {
     }
 
     static @Nullable ImpactLevel impact(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "high":
+                return ImpactLevel.HIGH;
+            case "medium":
+                return ImpactLevel.MEDIUM;
+            case "low":
+                return ImpactLevel.LOW;
+            default:
+                break;
+        }
         return switch (HeaderMatcher.normalize(text)) {
             case "high", "h", "3", "hi", "critical", "very high", "major", "p1", "top" -> ImpactLevel.HIGH;
             case "medium", "med", "m", "2", "mid", "moderate", "normal", "average", "p2" -> ImpactLevel.MEDIUM;

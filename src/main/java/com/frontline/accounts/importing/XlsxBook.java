@@ -94,7 +94,28 @@ final class XlsxBook implements Closeable {
      * Cell content as text. Numbers come out with a decimal point and no grouping (and are flagged canonical),
      * percent-formatted numbers with a % sign, date-formatted numbers as ISO dates.
      */
-    private static String text(Cell cell, BitSet canonical, int column) {
+    private enum NumberKind { PLAIN, DATE, PERCENT }
+
+    // A workbook has a handful of number formats; classifying each once keeps the per-cell cost down.
+    private final java.util.Map<Integer, NumberKind> kinds = new java.util.HashMap<>();
+
+    private NumberKind kind(@org.jspecify.annotations.Nullable CellStyle style) {
+        if (style == null) {
+            return NumberKind.PLAIN;
+        }
+        return kinds.computeIfAbsent((int) style.getIndex(), index -> {
+            String format = style.getDataFormatString();
+            if (format == null) {
+                return NumberKind.PLAIN;
+            }
+            if (DateUtil.isADateFormat(style.getDataFormat(), format)) {
+                return NumberKind.DATE;
+            }
+            return format.contains("%") ? NumberKind.PERCENT : NumberKind.PLAIN;
+        });
+    }
+
+    private String text(Cell cell, BitSet canonical, int column) {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
             type = cell.getCachedFormulaResultType();
@@ -105,10 +126,8 @@ final class XlsxBook implements Closeable {
             case ERROR -> "#ERROR";
             case NUMERIC -> {
                 double number = cell.getNumericCellValue();
-                CellStyle style = cell.getCellStyle();
-                String format = style == null ? null : style.getDataFormatString();
-                if (style != null && format != null && DateUtil.isADateFormat(style.getDataFormat(), format)
-                        && DateUtil.isValidExcelDate(number)) {
+                NumberKind kind = kind(cell.getCellStyle());
+                if (kind == NumberKind.DATE && DateUtil.isValidExcelDate(number)) {
                     yield DateUtil.getLocalDateTime(number).toLocalDate().toString();
                 }
                 if (!Double.isFinite(number)) {
@@ -116,7 +135,7 @@ final class XlsxBook implements Closeable {
                 }
                 canonical.set(column);
                 BigDecimal value = BigDecimal.valueOf(number);
-                if (format != null && format.contains("%")) {
+                if (kind == NumberKind.PERCENT) {
                     yield value.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
                 }
                 yield value.stripTrailingZeros().toPlainString();
