@@ -27,12 +27,23 @@ final class Texts {
         return ANY_WHITESPACE.matcher(cleaned).replaceAll(" ").strip();
     }
 
-    /** Keeps line breaks (at most one blank line in a row) and indentation, trims line ends. */
+    /**
+     * Keeps line breaks (at most one blank line in a row) and leading indentation, which carry meaning in code and
+     * in multi-line answers; collapses whitespace runs inside lines and trims line ends.
+     */
     static String keepLines(String text) {
         String cleaned = INVISIBLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
         StringBuilder out = new StringBuilder(cleaned.length());
         for (String line : cleaned.split("\n", -1)) {
-            out.append(HORIZONTAL_WHITESPACE.matcher(line).replaceAll(" ").stripTrailing()).append('\n');
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+                indent++;
+            }
+            String rest = HORIZONTAL_WHITESPACE.matcher(line.substring(indent)).replaceAll(" ").stripTrailing();
+            if (!rest.isEmpty()) {
+                out.append(line, 0, indent).append(rest);
+            }
+            out.append('\n');
         }
         String joined = BLANK_LINES.matcher(out).replaceAll("\n\n");
         return stripBlankLines(joined);
