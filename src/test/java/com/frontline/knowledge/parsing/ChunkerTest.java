@@ -60,6 +60,18 @@ class ChunkerTest {
     }
 
     @Test
+    void headingsWithoutAnyTextMakeNoChunk() {
+        List<Chunk> chunks = new Chunker(200, 20).chunk(doc(
+                block(BlockKind.HEADING, "Empty section", "Empty section"),
+                block(BlockKind.HEADING, "Real section", "Real section"),
+                block(BlockKind.PARAGRAPH, "Text.", "Real section"),
+                block(BlockKind.HEADING, "Trailing", "Trailing")));
+
+        assertThat(chunks).extracting(Chunk::ordinal, Chunk::text)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(0, "Real section\n\nText."));
+    }
+
+    @Test
     void fullSectionsOverflowIntoMoreChunksOfTheSamePath() {
         List<Block> blocks = new ArrayList<>();
         IntStream.range(0, 10).forEach(i -> blocks.add(block(BlockKind.PARAGRAPH, sentences(1, "P" + i), "A")));
