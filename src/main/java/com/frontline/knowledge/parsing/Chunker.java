@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>consecutive blocks under the same heading path share a chunk up to {@code maxChars}; a new path starts a
  *   new chunk, so a chunk never mixes sections and its {@code headingPath} is exact for citations;</li>
  *   <li>a heading with nothing under it before its first subheading (a lead-in) joins the chunk of that
- *   subsection, instead of becoming a chunk of one line;</li>
+ *   subsection, instead of becoming a chunk of one line; headings with no text at all under them (a heading
+ *   followed by a sibling heading, or at the end) make no chunk, since their words are in the paths already;</li>
  *   <li>a block longer than {@code maxChars} is split at sentence ends (then at spaces, then anywhere), each piece
  *   after the first repeating about {@code overlapChars} of the previous one, so that a sentence cut from its
  *   context still has some;</li>
@@ -78,10 +79,10 @@ public final class Chunker {
                 onlyHeadings &= block.kind() == BlockKind.HEADING;
                 continue;
             }
-            if (!text.isEmpty()) {
+            if (!text.isEmpty() && !onlyHeadings) {
                 pieces.add(new Piece(path, text.toString()));
-                text.setLength(0);
             }
+            text.setLength(0);
             path = block.headingPath();
             if (block.text().length() > maxChars) {
                 for (String part : split(block.text())) {
@@ -95,7 +96,7 @@ public final class Chunker {
                 onlyHeadings = block.kind() == BlockKind.HEADING;
             }
         }
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && !onlyHeadings) {
             pieces.add(new Piece(path, text.toString()));
         }
         List<Chunk> chunks = new ArrayList<>(pieces.size());

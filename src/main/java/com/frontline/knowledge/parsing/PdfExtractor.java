@@ -206,36 +206,30 @@ final class PdfExtractor {
      * Drops bare page numbers, and lines that open or close at least half of the pages (three or more) once digits
      * are masked: running headers and footers like "ACME Returns Policy – page 3".
      */
-    static List<Line> dropRunningLines(List<Line> lines, int pageCount) {
+    static List<Line> dropRunningLines(List<Line> allLines, int pageCount) {
+        List<Line> lines = allLines.stream().filter(line -> !PAGE_NUMBER.matcher(line.text()).matches()).toList();
         Map<Integer, int[]> firstAndLast = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            int page = lines.get(i).page();
             int index = i;
-            firstAndLast.computeIfAbsent(page, p -> new int[] {index, index})[1] = i;
+            firstAndLast.computeIfAbsent(lines.get(i).page(), p -> new int[] {index, index})[1] = i;
         }
         Map<String, Integer> edgeCounts = new HashMap<>();
+        Set<Integer> edgeIndexes = new TreeSet<>();
         for (int[] edges : firstAndLast.values()) {
             Set<String> onPage = new TreeSet<>();
-            onPage.add(masked(lines.get(edges[0]).text()));
-            onPage.add(masked(lines.get(edges[1]).text()));
+            for (int edge : edges) {
+                onPage.add(masked(lines.get(edge).text()));
+                edgeIndexes.add(edge);
+            }
             onPage.forEach(text -> edgeCounts.merge(text, 1, Integer::sum));
         }
         int threshold = Math.max(3, (pageCount + 1) / 2);
-        Set<Integer> edgeIndexes = new TreeSet<>();
-        for (int[] edges : firstAndLast.values()) {
-            edgeIndexes.add(edges[0]);
-            edgeIndexes.add(edges[1]);
-        }
         List<Line> kept = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            if (PAGE_NUMBER.matcher(line.text()).matches()) {
-                continue;
+            if (!edgeIndexes.contains(i) || edgeCounts.getOrDefault(masked(line.text()), 0) < threshold) {
+                kept.add(line);
             }
-            if (edgeIndexes.contains(i) && edgeCounts.getOrDefault(masked(line.text()), 0) >= threshold) {
-                continue;
-            }
-            kept.add(line);
         }
         return kept;
     }

@@ -57,7 +57,18 @@ final class PlainTextExtractor {
                 out.heading(explicitLevel + 1, first);
                 consumed = 1;
             }
-            emitBody(lines.subList(consumed, lines.size()), out);
+            // "# Heading" lines count anywhere, also without blank lines around them (pasted Markdown).
+            int from = consumed;
+            for (int l = consumed; l < lines.size(); l++) {
+                Matcher atx = ATX_HEADING.matcher(lines.get(l).strip());
+                if (atx.matches()) {
+                    emitBody(lines.subList(from, l), out);
+                    out.heading(atx.group(1).length(), atx.group(2));
+                    explicitLevel = atx.group(1).length();
+                    from = l + 1;
+                }
+            }
+            emitBody(lines.subList(from, lines.size()), out);
         }
         boolean useGiven = titleIsGiven ? !title.isBlank() : out.firstHeading().isEmpty();
         String chosen = useGiven ? title : out.firstHeading();
