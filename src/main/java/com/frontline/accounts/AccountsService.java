@@ -14,6 +14,7 @@ import com.frontline.audit.AuditLog;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
+import com.frontline.shared.TenantFiles;
 import com.frontline.shared.TenantId;
 import com.frontline.shared.UserFacingException;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,24 +197,12 @@ public class AccountsService {
     }
 
     private ValidationReport run(TenantId tenant, String filename, byte[] bytes, @Nullable SavedMapping mapping) {
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile("frontline-" + tenant + "-", "-" + filename.replaceAll("[^A-Za-z0-9.]", "_"));
-            Files.write(tmp, bytes);
-            return mapping == null ? validator.validate(tmp, filename, limits, accounts.formats(tenant))
-                    : validator.validate(tmp, filename, limits, mapping);
+            return TenantFiles.withTempFile(tenant, bytes, file -> mapping == null
+                    ? validator.validate(file, filename, limits, accounts.formats(tenant))
+                    : validator.validate(file, filename, limits, mapping));
         } catch (ImportRejectedException e) {
             throw new UserFacingException(e.userMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // harmless leftover in the temp directory
-                }
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import com.frontline.knowledge.parsing.ParsedDocument;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.TextEmbedder;
+import com.frontline.shared.TenantFiles;
 import com.frontline.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,23 +115,8 @@ class IngestionPipeline {
             return parser.fromText(documents.title(tenant, documentId),
                     new String(file.bytes(), StandardCharsets.UTF_8));
         }
-        Path tmp = null;
-        try {
-            // the temp file's name carries the workspace, so that nothing on disk mixes tenants unlabelled
-            tmp = Files.createTempFile("frontline-" + tenant + "-", "-" + version);
-            Files.write(tmp, file.bytes());
-            return parser.parse(tmp, filename, KnowledgeService.LIMITS);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not stage the file for parsing", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover temp file is harmless and cleaned by the OS
-                }
-            }
-        }
+        return TenantFiles.withTempFile(tenant, file.bytes(),
+                staged -> parser.parse(staged, filename, KnowledgeService.LIMITS));
     }
 
     private List<StoredChunk> embed(TenantId tenant, UUID documentId, int version, List<Chunk> chunks) {

@@ -9,6 +9,7 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Hashes;
 import com.frontline.shared.NotFoundException;
+import com.frontline.shared.TenantFiles;
 import com.frontline.shared.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,11 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,22 +182,7 @@ public class KnowledgeService {
     }
 
     private DocumentType detect(TenantId tenant, String filename, byte[] bytes) throws DocumentRejectedException {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("frontline-" + tenant + "-", ".upload");
-            Files.write(tmp, bytes);
-            return parser.detect(tmp, filename);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // harmless leftover in the temp directory
-                }
-            }
-        }
+        return TenantFiles.withTempFile(tenant, bytes, file -> parser.detect(file, filename));
     }
 
     static String cleanFilename(@Nullable String raw) {
