@@ -103,4 +103,40 @@
             if (picker) { picker.value = target.value.trim().toLowerCase(); }
         }
     });
+    // Knowledge uploads: drag and drop onto the drop zone, the chosen file names, and a real upload progress bar.
+    function showChosen(zone, files) {
+        var list = zone.querySelector("[data-dropzone-files]");
+        if (list) {
+            list.textContent = Array.prototype.map.call(files, function (f) { return f.name; }).join(", ");
+        }
+    }
+    document.addEventListener("dragover", function (event) {
+        var zone = event.target instanceof Element && event.target.closest("[data-dropzone]");
+        if (zone) { event.preventDefault(); zone.classList.add("dragging"); }
+    });
+    document.addEventListener("dragleave", function (event) {
+        var zone = event.target instanceof Element && event.target.closest("[data-dropzone]");
+        if (zone) { zone.classList.remove("dragging"); }
+    });
+    document.addEventListener("drop", function (event) {
+        var zone = event.target instanceof Element && event.target.closest("[data-dropzone]");
+        if (!zone) { return; }
+        event.preventDefault();
+        zone.classList.remove("dragging");
+        var input = zone.querySelector("input[type=file]");
+        input.files = event.dataTransfer.files;
+        showChosen(zone, input.files);
+    });
+    document.addEventListener("change", function (event) {
+        var zone = event.target instanceof Element && event.target.closest("[data-dropzone]");
+        if (zone && event.target.files) { showChosen(zone, event.target.files); }
+    });
+    document.addEventListener("htmx:xhr:progress", function (event) {
+        var form = event.target instanceof Element && event.target.closest("form");
+        var bar = form && form.querySelector("[data-upload-progress]");
+        if (bar && event.detail.lengthComputable) {
+            bar.classList.remove("hidden");
+            bar.value = Math.round(event.detail.loaded * 100 / event.detail.total);
+        }
+    });
 })();

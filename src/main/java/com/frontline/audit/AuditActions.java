@@ -19,7 +19,11 @@ public final class AuditActions {
             Map.entry("team.joined", "Joined the workspace"),
             Map.entry("team.invitation_accepted", "Accepted an invitation"),
             Map.entry("team.role_changed", "Changed a member's role"),
-            Map.entry("team.member_removed", "Removed a member"));
+            Map.entry("team.member_removed", "Removed a member"),
+            Map.entry("knowledge.document_added", "Added a document"),
+            Map.entry("knowledge.document_version_added", "Uploaded a new document version"),
+            Map.entry("knowledge.document_deleted", "Deleted a document"),
+            Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"));
 
     private AuditActions() {
     }

@@ -7,6 +7,7 @@ import com.frontline.identity.UserService;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.ForbiddenException;
+import com.frontline.shared.Hashes;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.PortalProperties;
@@ -211,7 +212,7 @@ public class TeamService {
     }
 
     static String hash(String token) {
-        return TenantService.sha256(token.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String stripSlash(String url) {

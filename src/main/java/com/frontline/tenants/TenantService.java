@@ -4,6 +4,7 @@ import com.frontline.audit.AuditLog;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
+import com.frontline.shared.Hashes;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.Role;
 import com.frontline.shared.TenantId;
@@ -13,11 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +196,7 @@ public class TenantService {
             case LogoValidator.ValidLogo valid -> valid;
             case LogoValidator.RejectedLogo rejected -> throw InvalidInputException.of("logo", rejected.message());
         };
-        String sha = sha256(logo.bytes());
+        String sha = Hashes.sha256(logo.bytes());
         Branding before = tenants.branding(tenant.id());
         tenants.updateLogo(tenant.id(), logo.bytes(), logo.contentType(), sha);
         audit.record(tenant.id(), tenant.actor(), "branding.logo_uploaded", filename,
@@ -262,13 +260,6 @@ public class TenantService {
         return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String strip(@Nullable String s) {
         return s == null ? "" : s.strip();

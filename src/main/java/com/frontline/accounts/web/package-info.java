@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+package com.frontline.knowledge;
+
+public record DocumentFile(String filename, String contentType, byte[] bytes) {
+}

@@ -1,0 +1,12 @@
+package com.frontline.knowledge;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A document with the state of its newest version, for the Knowledge page. */
+public record DocumentSummary(UUID id, String title, @Nullable String filename, String documentType, int liveVersion,
+                              int latestVersion, DocumentStatus latestStatus, @Nullable String statusDetail,
+                              @Nullable Integer chunkCount, long sizeBytes, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,210 @@
+package com.frontline.knowledge;
+
+import com.frontline.knowledge.parsing.Chunk;
+import com.frontline.knowledge.parsing.Chunker;
+import com.frontline.knowledge.parsing.DocumentParser;
+import com.frontline.knowledge.parsing.DocumentRejectedException;
+import com.frontline.knowledge.parsing.ParsedDocument;
+import com.frontline.search.IndexedChunk;
+import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.TextEmbedder;
+import com.frontline.shared.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns one uploaded document version into searchable chunks: parse, chunk, embed (reusing stored embeddings of
+ * identical text), store in PostgreSQL, index in Elasticsearch, then swap it in as the live version. Every step can
+ * run again for the same version without duplicates: chunk ids are derived from (document, version, ordinal) and a
+ * retry replaces the version's chunks.
+ */
+@Component
+class IngestionPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
+    private static final int EMBED_BATCH = 32;
+
+    private final DocumentRepository documents;
+    private final TextEmbedder embedder;
+    private final KnowledgeIndex index;
+    private final TransactionTemplate tx;
+    private final DocumentParser parser = new DocumentParser();
+    private final Chunker chunker = Chunker.defaults();
+
+    IngestionPipeline(DocumentRepository documents, TextEmbedder embedder, KnowledgeIndex index,
+                      TransactionTemplate tx) {
+        this.documents = documents;
+        this.embedder = embedder;
+        this.index = index;
+        this.tx = tx;
+    }
+
+    void ingest(TenantId tenant, UUID documentId, int version) {
+        MDC.put("tenant", tenant.toString());
+        try {
+            Optional<DocumentVersionView> current = documents.version(tenant, documentId, version);
+            if (current.isEmpty() || current.get().status() == DocumentStatus.INDEXED
+                    || current.get().status() == DocumentStatus.SUPERSEDED) {
+                return; // deleted meanwhile, or already done by an earlier run
+            }
+            tx.executeWithoutResult(s -> documents.countAttempt(tenant, documentId, version));
+            status(tenant, documentId, version, DocumentStatus.PARSING, null);
+            ParsedDocument parsed;
+            try {
+                parsed = parse(tenant, documentId, version);
+            } catch (DocumentRejectedException e) {
+                status(tenant, documentId, version, DocumentStatus.FAILED, e.userMessage());
+                return;
+            }
+            status(tenant, documentId, version, DocumentStatus.CHUNKING, null);
+            List<Chunk> chunks = chunker.chunk(parsed);
+            if (chunks.isEmpty()) {
+                status(tenant, documentId, version, DocumentStatus.FAILED, "No text was found in this document.");
+                return;
+            }
+            status(tenant, documentId, version, DocumentStatus.EMBEDDING, chunks.size() + " passages");
+            List<StoredChunk> stored = embed(tenant, documentId, version, chunks);
+            tx.executeWithoutResult(s -> documents.replaceChunks(tenant, documentId, version, stored));
+
+            status(tenant, documentId, version, DocumentStatus.INDEXING, null);
+            String title = documents.title(tenant, documentId);
+            index.index(tenant, stored.stream().map(c -> toIndexed(tenant, title, c)).toList());
+            swapIn(tenant, documentId, version, stored.size());
+            log.info("Indexed document {} version {} ({} chunks)", documentId, version, stored.size());
+        } finally {
+            MDC.remove("tenant");
+        }
+    }
+
+    /** The old version leaves the index only now, after the new one is in: no moment without the document. */
+    private void swapIn(TenantId tenant, UUID documentId, int version, int chunkCount) {
+        tx.executeWithoutResult(s -> {
+            Optional<Integer> live = documents.lockLiveVersion(tenant, documentId);
+            if (live.isEmpty()) {
+                index.deleteDocument(tenant, documentId); // deleted while we worked
+                return;
+            }
+            if (live.get() > version) {
+                // a newer upload overtook this one: keep the newer, drop what we just indexed
+                documents.setStatus(tenant, documentId, version, DocumentStatus.SUPERSEDED, null);
+                index.deleteOtherVersions(tenant, documentId, live.get());
+                return;
+            }
+            index.deleteOtherVersions(tenant, documentId, version);
+            documents.makeLive(tenant, documentId, version, chunkCount);
+        });
+    }
+
+    private ParsedDocument parse(TenantId tenant, UUID documentId, int version) throws DocumentRejectedException {
+        DocumentRepository.StoredFile file = documents.file(tenant, documentId, version)
+                .orElseThrow(() -> new IllegalStateException("File of " + documentId + " v" + version + " missing"));
+        String filename = documents.summary(tenant, documentId).map(DocumentSummary::filename)
+                .filter(f -> f != null && !f.isBlank()).orElse("document");
+        if (file.contentType().equals(KnowledgeService.PASTED_TEXT)) {
+            return parser.fromText(documents.title(tenant, documentId),
+                    new String(file.bytes(), StandardCharsets.UTF_8));
+        }
+        Path tmp = null;
+        try {
+            // the temp file's name carries the workspace, so that nothing on disk mixes tenants unlabelled
+            tmp = Files.createTempFile("frontline-" + tenant + "-", "-" + version);
+            Files.write(tmp, file.bytes());
+            return parser.parse(tmp, filename, KnowledgeService.LIMITS);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not stage the file for parsing", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless and cleaned by the OS
+                }
+            }
+        }
+    }
+
+    private List<StoredChunk> embed(TenantId tenant, UUID documentId, int version, List<Chunk> chunks) {
+        Map<String, float[]> known = documents.embeddingsByHash(tenant,
+                chunks.stream().map(Chunk::contentHash).distinct().toList());
+        List<Chunk> missing = chunks.stream().filter(c -> !known.containsKey(c.contentHash())).toList();
+        for (int i = 0; i < missing.size(); i += EMBED_BATCH) {
+            List<Chunk> batch = missing.subList(i, Math.min(missing.size(), i + EMBED_BATCH));
+            List<float[]> vectors = embedder.embedAll(batch.stream().map(c -> embeddingText(c.headingPath(), c.text())).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                known.put(batch.get(j).contentHash(), vectors.get(j));
+            }
+        }
+        List<StoredChunk> stored = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) {
+            stored.add(new StoredChunk(chunkId(documentId, version, c.ordinal()), documentId, version, c.ordinal(),
+                    c.headingPath(), c.text(), c.contentHash(), known.get(c.contentHash())));
+        }
+        return stored;
+    }
+
+    /** The heading path gives a passage the context its own words may lack ("Refunds > Digital goods"). */
+    static String embeddingText(List<String> headingPath, String text) {
+        return headingPath.isEmpty() ? text : String.join(" > ", headingPath) + "\n" + text;
+    }
+
+    static UUID chunkId(UUID documentId, int version, int ordinal) {
+        return UUID.nameUUIDFromBytes((documentId + ":" + version + ":" + ordinal).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static IndexedChunk toIndexed(TenantId tenant, String title, StoredChunk c) {
+        return new IndexedChunk(tenant, c.documentId(), c.version(), c.id(), "DOCUMENT", title, c.headingPath(),
+                c.text(), c.embedding(), null);
+    }
+
+    private void status(TenantId tenant, UUID documentId, int version, DocumentStatus status, String detail) {
+        tx.executeWithoutResult(s -> documents.setStatus(tenant, documentId, version, status, detail));
+    }
+
+    /** Re-indexes every live version from PostgreSQL, reusing stored embeddings; reports progress per document. */
+    void rebuild(TenantId tenant) {
+        MDC.put("tenant", tenant.toString());
+        try {
+            List<DocumentRepository.LiveVersion> live = documents.liveVersions(tenant);
+            tx.executeWithoutResult(s -> documents.startRebuild(tenant, live.size()));
+            int done = 0;
+            for (DocumentRepository.LiveVersion doc : live) {
+                List<StoredChunk> chunks = documents.chunks(tenant, doc.documentId(), doc.version());
+                List<StoredChunk> complete = fillMissingEmbeddings(tenant, chunks);
+                index.index(tenant, complete.stream().map(c -> toIndexed(tenant, doc.title(), c)).toList());
+                index.deleteOtherVersions(tenant, doc.documentId(), doc.version());
+                int progress = ++done;
+                tx.executeWithoutResult(s -> documents.rebuildProgress(tenant, progress, false, null));
+            }
+            int total = done;
+            tx.executeWithoutResult(s -> documents.rebuildProgress(tenant, total, true, null));
+        } finally {
+            MDC.remove("tenant");
+        }
+    }
+
+    private List<StoredChunk> fillMissingEmbeddings(TenantId tenant, List<StoredChunk> chunks) {
+        if (chunks.stream().allMatch(c -> c.embedding() != null)) {
+            return chunks;
+        }
+        List<StoredChunk> out = new ArrayList<>();
+        for (StoredChunk c : chunks) {
+            float[] vector = c.embedding() != null ? c.embedding() : embedder.embed(embeddingText(c.headingPath(), c.text()));
+            out.add(new StoredChunk(c.id(), c.documentId(), c.version(), c.ordinal(), c.headingPath(), c.text(),
+                    c.contentSha256(), vector));
+        }
+        return out;
+    }
+}

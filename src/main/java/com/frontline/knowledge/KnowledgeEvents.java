@@ -1,0 +1,24 @@
+package com.frontline.knowledge;
+
+import com.frontline.shared.TenantId;
+
+import java.util.UUID;
+
+/**
+ * Changes to a workspace's knowledge. Published in the transaction that stores the change and kept in PostgreSQL
+ * (Spring Modulith's event publication log) until the background job has been scheduled.
+ */
+public final class KnowledgeEvents {
+
+    private KnowledgeEvents() {
+    }
+
+    public record DocumentVersionUploaded(TenantId tenant, UUID documentId, int version) {
+    }
+
+    public record DocumentDeleted(TenantId tenant, UUID documentId) {
+    }
+
+    public record RebuildRequested(TenantId tenant) {
+    }
+}

@@ -1,0 +1,119 @@
+package com.frontline.knowledge;
+
+import com.frontline.search.KnowledgeIndex;
+import com.frontline.shared.TenantId;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Background work on a workspace's knowledge, as db-scheduler tasks: persisted in PostgreSQL, picked by exactly one
+ * app node, retried with exponential back-off, and picked up again after a restart. The durable knowledge events
+ * schedule them; a task's id names its target, so scheduling the same work twice is a no-op.
+ */
+@Configuration(proxyBeanMethods = false)
+class KnowledgeJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeJobs.class);
+    static final int MAX_RETRIES = 4;
+
+    record Ingest(UUID tenant, UUID documentId, int version) implements Serializable {
+    }
+
+    record Delete(UUID tenant, UUID documentId) implements Serializable {
+    }
+
+    record Rebuild(UUID tenant) implements Serializable {
+    }
+
+    @Bean
+    OneTimeTask<Ingest> ingestTask(IngestionPipeline pipeline, DocumentRepository documents) {
+        return Tasks.oneTime("knowledge-ingest", Ingest.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)),
+                        (complete, operations) -> {
+                            Ingest job = (Ingest) complete.getExecution().taskInstance.getData();
+                            String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
+                            log.warn("Giving up on document {} v{} after {} attempts: {}", job.documentId(),
+                                    job.version(), MAX_RETRIES + 1, reason);
+                            documents.setStatus(TenantId.of(job.tenant()), job.documentId(), job.version(),
+                                    DocumentStatus.FAILED, "Indexing failed after several attempts. "
+                                            + "Try \"Rebuild index\" later, or upload the file again.");
+                            operations.stop();
+                        }))
+                .execute((instance, context) -> {
+                    Ingest job = instance.getData();
+                    pipeline.ingest(TenantId.of(job.tenant()), job.documentId(), job.version());
+                });
+    }
+
+    @Bean
+    OneTimeTask<Delete> deleteTask(KnowledgeIndex index) {
+        return Tasks.oneTime("knowledge-delete", Delete.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> index.deleteDocument(TenantId.of(instance.getData().tenant()),
+                        instance.getData().documentId()));
+    }
+
+    @Bean
+    OneTimeTask<Rebuild> rebuildTask(IngestionPipeline pipeline, DocumentRepository documents) {
+        return Tasks.oneTime("knowledge-rebuild", Rebuild.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)),
+                        (complete, operations) -> {
+                            Rebuild job = (Rebuild) complete.getExecution().taskInstance.getData();
+                            documents.rebuild(TenantId.of(job.tenant())).ifPresent(p -> documents.rebuildProgress(
+                                    TenantId.of(job.tenant()), p.done(), true, "The rebuild stopped with an error."));
+                            operations.stop();
+                        }))
+                .execute((instance, context) -> pipeline.rebuild(TenantId.of(instance.getData().tenant())));
+    }
+
+    /** Turns the durable events into scheduled tasks; runs after the publishing transaction commits. */
+    @org.springframework.stereotype.Component
+    static class Scheduling {
+
+        private final SchedulerClient scheduler;
+        private final OneTimeTask<Ingest> ingest;
+        private final OneTimeTask<Delete> delete;
+        private final OneTimeTask<Rebuild> rebuild;
+
+        Scheduling(@Lazy SchedulerClient scheduler, OneTimeTask<Ingest> ingest, OneTimeTask<Delete> delete,
+                   OneTimeTask<Rebuild> rebuild) {
+            this.scheduler = scheduler;
+            this.ingest = ingest;
+            this.delete = delete;
+            this.rebuild = rebuild;
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.DocumentVersionUploaded e) {
+            scheduler.scheduleIfNotExists(ingest.instance(e.tenant() + ":" + e.documentId() + ":" + e.version(),
+                    new Ingest(e.tenant().value(), e.documentId(), e.version())), Instant.now());
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.DocumentDeleted e) {
+            scheduler.scheduleIfNotExists(delete.instance(e.tenant() + ":" + e.documentId(),
+                    new Delete(e.tenant().value(), e.documentId())), Instant.now());
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.RebuildRequested e) {
+            scheduler.scheduleIfNotExists(rebuild.instance(e.tenant().toString(), new Rebuild(e.tenant().value())),
+                    Instant.now());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.knowledge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.knowledge.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package com.frontline.knowledge;
+
+import com.frontline.IntegrationTest;
+import com.frontline.TestAccounts;
+import com.frontline.shared.TenantId;
+import com.frontline.tenants.Workspace;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two workspaces' documents side by side: no repository method of one reads or changes the other's rows. */
+@IntegrationTest
+class DocumentRepositoryIsolationTest {
+
+    @Autowired DocumentRepository documents;
+    @Autowired TestAccounts accounts;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void documentsVersionsChunksAndFilesStayInTheirWorkspace() throws Exception {
+        Workspace wa = accounts.workspace(accounts.signedIn(mvc, "alice"), "A Corp");
+        Workspace wb = accounts.workspace(accounts.signedIn(mvc, "bob"), "B Corp");
+        TenantId a = wa.id();
+        TenantId b = wb.id();
+        UUID doc = UUID.randomUUID();
+        documents.insertDocument(a, doc, "Refunds", "refunds.md");
+        int version = documents.nextVersion(a, doc, "Refunds");
+        documents.insertVersion(a, doc, version, "MARKDOWN", "sha-a", 3, null, "text/markdown", new byte[]{1, 2, 3});
+        documents.replaceChunks(a, doc, version, List.of(new StoredChunk(UUID.randomUUID(), doc, version, 0,
+                List.of("Refunds"), "Refunds within 30 days.", "hash-1", new float[]{0.1f, 0.2f})));
+
+        assertThat(documents.summaries(b)).isEmpty();
+        assertThat(documents.summary(b, doc)).isEmpty();
+        assertThat(documents.versions(b, doc)).isEmpty();
+        assertThat(documents.file(b, doc, version)).isEmpty();
+        assertThat(documents.chunks(b, doc, version)).isEmpty();
+        assertThat(documents.embeddingsByHash(b, List.of("hash-1"))).isEmpty();
+        assertThat(documents.findByContent(b, "sha-a")).isEmpty();
+        assertThat(documents.findByFilename(b, "refunds.md")).isEmpty();
+        assertThat(documents.lockLiveVersion(b, doc)).isEmpty();
+        assertThat(documents.counts(b).documents()).isZero();
+        assertThat(documents.deleteDocument(b, doc)).isFalse();
+        documents.setStatus(b, doc, version, DocumentStatus.FAILED, "x");
+        documents.makeLive(b, doc, version, 1);
+
+        assertThat(documents.summary(a, doc)).map(DocumentSummary::latestStatus).contains(DocumentStatus.QUEUED);
+        assertThat(documents.summary(a, doc)).map(DocumentSummary::liveVersion).contains(0);
+        assertThat(documents.chunks(a, doc, version)).hasSize(1);
+        assertThat(documents.embeddingsByHash(a, List.of("hash-1"))).containsKey("hash-1");
+    }
+}
