@@ -249,15 +249,16 @@ class DocumentRepository {
         return found;
     }
 
-    record LiveVersion(UUID documentId, String title, int version) {
+    /** {@code latestVersion} > 1 means older versions existed, whose chunks a rebuild must make sure are gone. */
+    record LiveVersion(UUID documentId, String title, int version, int latestVersion) {
     }
 
     List<LiveVersion> liveVersions(TenantId tenant) {
-        return dsl.select(DOCUMENTS.ID, DOCUMENTS.TITLE, DOCUMENTS.LIVE_VERSION)
+        return dsl.select(DOCUMENTS.ID, DOCUMENTS.TITLE, DOCUMENTS.LIVE_VERSION, DOCUMENTS.LATEST_VERSION)
                 .from(DOCUMENTS)
                 .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.LIVE_VERSION.gt(0))
                 .orderBy(DOCUMENTS.ID)
-                .fetch(r -> new LiveVersion(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new LiveVersion(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     String title(TenantId tenant, UUID documentId) {

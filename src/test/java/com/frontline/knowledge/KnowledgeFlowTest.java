@@ -108,6 +108,29 @@ class KnowledgeFlowTest {
     }
 
     @Test
+    void aRebuildReindexesTheLiveVersionsOnly() {
+        UploadResult a = knowledge.upload(tenant, "a.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null);
+        awaitStatus(a.documentId(), 1, DocumentStatus.INDEXED);
+        knowledge.upload(tenant, "a.md", REFUNDS_V2.getBytes(StandardCharsets.UTF_8), null);
+        awaitStatus(a.documentId(), 2, DocumentStatus.INDEXED);
+        UploadResult b = knowledge.addText(tenant, "Hours", "Open Monday to Friday.");
+        awaitStatus(b.documentId(), 1, DocumentStatus.INDEXED);
+        index.refresh();
+        long before = index.count(tenant.id());
+
+        knowledge.rebuild(tenant);
+        await(() -> {
+            KnowledgeStatus.RebuildProgress p = knowledge.status(tenant.id()).rebuild();
+            return p != null && p.finished();
+        });
+        index.refresh();
+        assertThat(knowledge.status(tenant.id()).rebuild().done()).isEqualTo(2);
+        assertThat(index.count(tenant.id())).isEqualTo(before);
+        assertThat(index.bm25(tenant.id(), "refund days", 10)).extracting(IndexHit::version).containsOnly(2);
+        assertThat(index.count(other.id())).isZero();
+    }
+
+    @Test
     void badFilesAreRefusedAtOnceAndNothingIsStored() {
         assertThat(knowledge.upload(tenant, "empty.txt", new byte[0], null).message()).contains("empty");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
