@@ -1,0 +1,320 @@
+// A live conversation view, used by the playground, the website widget's panel and the agents' inbox.
+// The element marked data-chat names its endpoints in data attributes; the server streams the conversation as
+// server-sent events (see ChatStream). Every text from the server or the user is inserted as text, never as HTML.
+(function () {
+    'use strict';
+
+    function el(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) node.className = className;
+        if (text != null) node.textContent = text;
+        return node;
+    }
+
+    function headers(root) {
+        var h = {'Content-Type': 'application/x-www-form-urlencoded'};
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var header = document.querySelector('meta[name="csrf-header"]');
+        if (token && header) h[header.content] = token.content;
+        if (root.dataset.token) h['X-Widget-Token'] = root.dataset.token;
+        return h;
+    }
+
+    function post(root, url, body) {
+        return fetch(url, {method: 'POST', headers: headers(root), body: body, credentials: 'same-origin'})
+            .then(function (response) {
+                return response.json().catch(function () { return {}; }).then(function (json) {
+                    if (!response.ok) {
+                        var message = json.error || (response.status === 429
+                            ? 'You are sending messages too fast. Please wait a moment.'
+                            : 'Something went wrong. Please try again.');
+                        throw new Error(message);
+                    }
+                    return json;
+                });
+            });
+    }
+
+    function percent(x) {
+        return Math.round(x * 100) + '%';
+    }
+
+    function Chat(root) {
+        this.root = root;
+        this.log = root.querySelector('[data-chat-log]');
+        this.form = root.querySelector('[data-chat-form]');
+        this.input = this.form.querySelector('textarea, input[name="message"]');
+        this.error = root.querySelector('[data-chat-error]');
+        this.status = root.querySelector('[data-chat-status]');
+        this.lastSeq = 0;
+        this.seen = {};
+        this.streaming = {};
+        this.role = root.dataset.role || 'customer';
+        var greeting = root.dataset.greeting;
+        if (greeting && this.role === 'customer') {
+            var hello = el('li', 'msg assistant greeting');
+            hello.appendChild(el('p', 'msg-text', greeting));
+            this.log.appendChild(hello);
+        }
+        this.bind();
+        this.connect();
+    }
+
+    Chat.prototype.bind = function () {
+        var self = this;
+        this.form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            self.send();
+        });
+        this.input.addEventListener('keydown', function (e) {
+            if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                self.send();
+            }
+        });
+        this.log.addEventListener('click', function (e) {
+            var target = e.target.closest('button[data-action]');
+            if (!target) return;
+            if (target.dataset.action === 'handoff') self.handoff(target);
+            if (target.dataset.action === 'feedback') self.feedback(target);
+        });
+        var handoffButton = this.root.querySelector('[data-chat-handoff]');
+        if (handoffButton) {
+            handoffButton.addEventListener('click', function () { self.handoff(handoffButton); });
+        }
+    };
+
+    Chat.prototype.showError = function (message) {
+        if (!this.error) return;
+        this.error.textContent = message || '';
+        this.error.hidden = !message;
+    };
+
+    Chat.prototype.send = function () {
+        var self = this;
+        var text = this.input.value.trim();
+        if (!text) {
+            this.showError('Type a message first.');
+            return;
+        }
+        this.showError('');
+        this.input.value = '';
+        post(this.root, this.root.dataset.send, new URLSearchParams({message: text}))
+            .catch(function (e) {
+                self.input.value = text;
+                self.showError(e.message);
+            });
+    };
+
+    Chat.prototype.handoff = function (button) {
+        var self = this;
+        button.disabled = true;
+        post(this.root, this.root.dataset.handoff, '').catch(function (e) {
+            button.disabled = false;
+            self.showError(e.message);
+        });
+    };
+
+    Chat.prototype.feedback = function (button) {
+        var self = this;
+        var url = this.root.dataset.feedback.replace('{id}', button.dataset.id);
+        post(this.root, url, new URLSearchParams({value: button.dataset.value})).then(function () {
+            var group = button.parentNode;
+            group.querySelectorAll('button').forEach(function (b) {
+                b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+            });
+            group.dataset.done = 'true';
+        }).catch(function (e) { self.showError(e.message); });
+    };
+
+    Chat.prototype.connect = function () {
+        var self = this;
+        if (this.source) this.source.close();
+        var url = this.root.dataset.events;
+        url += (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + this.lastSeq;
+        var source = new EventSource(url, {withCredentials: true});
+        this.source = source;
+        source.addEventListener('message', function (e) { self.onMessage(JSON.parse(e.data)); });
+        source.addEventListener('answer-start', function (e) { self.onStart(JSON.parse(e.data)); });
+        source.addEventListener('token', function (e) { self.onToken(JSON.parse(e.data)); });
+        source.addEventListener('answer-restart', function (e) { self.onRestart(JSON.parse(e.data)); });
+        source.addEventListener('status', function (e) { self.onStatus(JSON.parse(e.data)); });
+        source.addEventListener('retrieved', function (e) { self.onRetrieved(JSON.parse(e.data)); });
+        source.onerror = function () {
+            // EventSource retries by itself; a closed stream (lifetime over) reconnects from the last message seen
+            if (source.readyState === EventSource.CLOSED) {
+                setTimeout(function () { self.connect(); }, 2000);
+            }
+        };
+    };
+
+    Chat.prototype.scroll = function () {
+        this.log.scrollTop = this.log.scrollHeight;
+    };
+
+    Chat.prototype.onStart = function (data) {
+        var item = el('li', 'msg assistant streaming');
+        item.dataset.id = data.id;
+        var text = el('p', 'msg-text');
+        text.appendChild(el('span', 'typing', '…'));
+        item.appendChild(text);
+        this.log.appendChild(item);
+        this.streaming[data.id] = {item: item, text: text, started: false};
+        this.scroll();
+    };
+
+    Chat.prototype.onToken = function (data) {
+        var s = this.streaming[data.id];
+        if (!s) return;
+        if (!s.started) {
+            s.text.textContent = '';
+            s.started = true;
+        }
+        s.text.appendChild(document.createTextNode(data.delta));
+        this.scroll();
+    };
+
+    Chat.prototype.onRestart = function (data) {
+        var s = this.streaming[data.id];
+        if (!s) return;
+        s.text.textContent = '';
+        s.text.appendChild(el('span', 'typing', '…'));
+        s.started = false;
+    };
+
+    Chat.prototype.onMessage = function (m) {
+        if (this.seen[m.id]) return;
+        this.seen[m.id] = true;
+        this.lastSeq = Math.max(this.lastSeq, m.seq);
+        var item = this.render(m);
+        var pending = this.streaming[m.id];
+        if (pending) {
+            pending.item.replaceWith(item);
+            delete this.streaming[m.id];
+        } else {
+            this.log.appendChild(item);
+        }
+        this.scroll();
+    };
+
+    Chat.prototype.render = function (m) {
+        var mine = (this.role === 'customer' && m.author === 'CUSTOMER') || (this.role === 'agent' && m.author === 'AGENT');
+        var item = el('li', 'msg ' + m.author.toLowerCase() + (mine ? ' mine' : ''));
+        item.dataset.id = m.id;
+        item.dataset.testid = 'msg-' + m.author.toLowerCase();
+        if (m.author === 'AGENT' || (m.author === 'ASSISTANT' && this.role === 'agent')) {
+            item.appendChild(el('p', 'msg-author', m.name || (m.author === 'AGENT' ? 'Agent' : 'Assistant')));
+        }
+        item.appendChild(el('p', 'msg-text', m.text));
+        if (m.author !== 'ASSISTANT') return item;
+
+        if (m.citations && m.citations.length) {
+            var list = el('ol', 'citations');
+            list.setAttribute('aria-label', 'Sources');
+            m.citations.forEach(function (c) {
+                var li = el('li', 'citation');
+                li.value = c.number;
+                var title;
+                if (c.href) {
+                    title = el('a', 'citation-title', c.title);
+                    title.href = c.href;
+                    title.target = '_blank';
+                    title.rel = 'noopener noreferrer';
+                } else {
+                    title = el('strong', 'citation-title', c.title);
+                }
+                li.appendChild(title);
+                li.appendChild(el('span', 'citation-snippet', c.snippet));
+                list.appendChild(li);
+            });
+            item.appendChild(list);
+        }
+        var meta = el('div', 'msg-meta');
+        if (m.extractive) {
+            meta.appendChild(el('span', 'badge', 'Quoted from your documents'));
+        }
+        if (m.confidence != null && this.root.dataset.showConfidence !== 'false') {
+            var c = el('span', 'badge ' + (m.lowConfidence ? 'low' : 'ok'), 'Confidence ' + percent(m.confidence));
+            c.title = 'How strongly the answer is supported by the knowledge base';
+            meta.appendChild(c);
+        }
+        if (this.role === 'customer') {
+            var group = el('span', 'feedback');
+            [['1', '👍', 'Helpful'], ['-1', '👎', 'Not helpful']].forEach(function (f) {
+                var b = el('button', 'link-button', f[1]);
+                b.type = 'button';
+                b.dataset.action = 'feedback';
+                b.dataset.value = f[0];
+                b.dataset.id = m.id;
+                b.setAttribute('aria-label', f[2]);
+                b.setAttribute('aria-pressed', m.feedback != null && String(m.feedback) === f[0] ? 'true' : 'false');
+                group.appendChild(b);
+            });
+            meta.appendChild(group);
+        }
+        item.appendChild(meta);
+        if (m.lowConfidence && this.role === 'customer' && this.root.dataset.handoff) {
+            var human = el('button', 'handoff-offer', 'Talk to a person');
+            human.type = 'button';
+            human.dataset.action = 'handoff';
+            human.dataset.testid = 'handoff-offer';
+            item.appendChild(human);
+        }
+        return item;
+    };
+
+    Chat.prototype.onStatus = function (data) {
+        this.root.dataset.status = data.status;
+        if (!this.status) return;
+        var text = {
+            WAITING: 'Waiting for a person from the team to join…',
+            AGENT: (data.agent || 'An agent') + ' is answering.',
+            RESOLVED: 'This conversation was closed. Ask anything to start again.'
+        }[data.status];
+        this.status.textContent = text || '';
+        this.status.hidden = !text;
+        this.root.querySelectorAll('button[data-action="handoff"]').forEach(function (b) {
+            b.disabled = data.status === 'WAITING' || data.status === 'AGENT';
+        });
+        document.dispatchEvent(new CustomEvent('chat-status', {detail: data}));
+    };
+
+    Chat.prototype.onRetrieved = function (data) {
+        var panel = document.querySelector('[data-retrieval]');
+        if (!panel) return;
+        var list = panel.querySelector('[data-retrieval-list]');
+        var empty = panel.querySelector('[data-retrieval-empty]');
+        var query = panel.querySelector('[data-retrieval-query]');
+        list.textContent = '';
+        empty.hidden = data.passages.length > 0;
+        empty.textContent = 'Nothing in the knowledge base matched this question.';
+        query.hidden = false;
+        query.textContent = 'Searched for: ' + data.query;
+        data.passages.forEach(function (p) {
+            var li = el('li', 'retrieved');
+            li.appendChild(el('strong', null, p.title));
+            var scores = el('p', 'scores small');
+            scores.textContent = 'fused ' + p.score.toFixed(3) + ' · relevance ' + percent(p.relevance)
+                + ' · BM25 #' + (p.bm25Rank || '–') + ' · dense #' + (p.denseRank || '–');
+            li.appendChild(scores);
+            var bar = el('span', 'bar');
+            bar.style.setProperty('--w', percent(Math.max(0, Math.min(1, p.relevance))));
+            li.appendChild(bar);
+            li.appendChild(el('p', 'small muted', p.snippet));
+            list.appendChild(li);
+        });
+    };
+
+    function start() {
+        document.querySelectorAll('[data-chat]').forEach(function (root) {
+            if (!root.chat) root.chat = new Chat(root);
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+    document.addEventListener('htmx:afterSettle', start);
+})();

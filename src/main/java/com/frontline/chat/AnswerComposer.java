@@ -1,0 +1,122 @@
+package com.frontline.chat;
+
+import com.frontline.llm.Answer;
+import com.frontline.llm.AnswerRequest;
+import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.Source;
+import com.frontline.llm.Speaker;
+import com.frontline.llm.TokenSink;
+import com.frontline.llm.Turn;
+import com.frontline.platform.elasticsearch.ElasticsearchUnavailableException;
+import com.frontline.search.KnowledgeSearch;
+import com.frontline.search.Passage;
+import com.frontline.shared.TenantId;
+import com.frontline.tenants.Persona;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns a customer's question into an answer: the question is made standalone from the conversation, the
+ * workspace's knowledge is searched, the assistant (a model or the offline answerer) writes an answer from the best
+ * passages, and the answer is scored. Below the workspace's threshold the answer becomes the persona's fallback.
+ */
+@Component
+class AnswerComposer {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerComposer.class);
+    /** Passages offered to the answerer. */
+    static final int SOURCES = 5;
+    static final int SNIPPET = 240;
+
+    private final KnowledgeSearch search;
+    private final AssistantGateway assistant;
+
+    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant) {
+        this.search = search;
+        this.assistant = assistant;
+    }
+
+    record Composed(String text, List<Citation> citations, double confidence, boolean lowConfidence,
+                    boolean extractive, boolean handoffRequested, String provider, String model, String query,
+                    List<Passage> passages) {
+    }
+
+    Composed compose(TenantId tenant, UUID conversationId, Persona persona, List<ChatMessage> history,
+                     String question, double threshold, TokenSink sink) {
+        List<Turn> turns = turns(history);
+        String query = assistant.standaloneQuestion(tenant, turns, question);
+        List<Passage> passages;
+        try {
+            passages = search.search(tenant, query);
+        } catch (ElasticsearchUnavailableException e) {
+            log.warn("Search is unavailable, answering without knowledge: {}", e.getMessage());
+            passages = List.of();
+        }
+        List<Passage> offered = passages.stream().limit(SOURCES).toList();
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < offered.size(); i++) {
+            Passage p = offered.get(i);
+            sources.add(new Source(i + 1, p.title(), p.text(), p.relevance()));
+        }
+        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, sources),
+                sink);
+        double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
+        double confidence = Confidence.score(retrieval, answer.text(),
+                offered.stream().map(Passage::text).toList());
+        boolean low = confidence < threshold;
+        List<Citation> citations = low ? List.of() : citations(offered, answer.citedSources());
+        String text = low ? persona.fallbackMessage() : answer.text();
+        if (low && !answer.text().isBlank()) {
+            sink.restart();
+        }
+        return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
+                answer.provider(), answer.model(), query, passages);
+    }
+
+    private static List<Turn> turns(List<ChatMessage> history) {
+        List<Turn> turns = new ArrayList<>();
+        for (ChatMessage m : history) {
+            @Nullable Speaker speaker = switch (m.author()) {
+                case CUSTOMER -> Speaker.CUSTOMER;
+                case ASSISTANT -> Speaker.ASSISTANT;
+                case AGENT -> Speaker.AGENT;
+                case SYSTEM -> null;
+            };
+            if (speaker != null) {
+                turns.add(new Turn(speaker, m.text()));
+            }
+        }
+        return turns;
+    }
+
+    private static List<Citation> citations(List<Passage> offered, List<Integer> cited) {
+        Set<Integer> numbers = new LinkedHashSet<>(cited);
+        List<Citation> citations = new ArrayList<>();
+        for (int n : numbers) {
+            if (n < 1 || n > offered.size()) {
+                continue; // a model citing a source it was not given
+            }
+            Passage p = offered.get(n - 1);
+            String title = p.headingPath().isEmpty() ? p.title() : p.title() + " › " + String.join(" › ", p.headingPath());
+            citations.add(new Citation(n, p.documentId(), p.sourceType(), title, snippet(p.text()), p.sourceUrl()));
+        }
+        return citations;
+    }
+
+    static String snippet(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= SNIPPET) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', SNIPPET);
+        return flat.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
+    }
+}

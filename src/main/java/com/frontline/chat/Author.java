@@ -1,0 +1,5 @@
+package com.frontline.chat;
+
+public enum Author {
+    CUSTOMER, ASSISTANT, AGENT, SYSTEM
+}

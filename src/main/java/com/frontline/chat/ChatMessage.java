@@ -1,0 +1,24 @@
+package com.frontline.chat;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message of a conversation, in order of {@code seq}.
+ *
+ * @param confidence    for assistant answers: how sure the assistant is, from 0 to 1
+ * @param lowConfidence the answer fell below the workspace's threshold, so it is the fallback message
+ * @param extractive    composed from sentences of the sources by the offline answerer, not written by a model
+ */
+public record ChatMessage(UUID id, UUID conversationId, long seq, Author author, @Nullable String authorName,
+                          String text, List<Citation> citations, @Nullable Double confidence, boolean lowConfidence,
+                          boolean extractive, @Nullable String provider, @Nullable String model,
+                          @Nullable Integer feedback, OffsetDateTime createdAt) {
+
+    public ChatMessage {
+        citations = List.copyOf(citations);
+    }
+}

@@ -1,0 +1,309 @@
+package com.frontline.chat;
+
+import com.frontline.identity.UserService;
+import com.frontline.llm.TokenSink;
+import com.frontline.shared.CurrentTenant;
+import com.frontline.shared.InvalidInputException;
+import com.frontline.shared.NotFoundException;
+import com.frontline.shared.TenantId;
+import com.frontline.tenants.Persona;
+import com.frontline.tenants.TenantService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Conversations with the assistant and their handoff to people. A customer's message is stored at once; the answer is
+ * written in the background and streamed to whoever watches the conversation ({@link #subscribe}), then stored.
+ */
+@Service
+public class ChatService {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
+
+    public static final int MAX_MESSAGE_LENGTH = 4000;
+    /** Messages of the conversation given to the answerer as context. */
+    static final int HISTORY = 12;
+    /** A customer asking for a person, in plain words; the widget's "Talk to a person" button is the main way. */
+    private static final Pattern WANTS_HUMAN = Pattern.compile(
+            "\\b((talk|speak|chat)\\s+(to|with)\\s+(a\\s+|an\\s+|some\\s*one\\s*|somebody\\s*)?(real\\s+)?"
+                    + "(human|person|agent|representative|someone|somebody|operator)"
+                    + "|human\\s+agent|real\\s+person|live\\s+agent)\\b");
+
+    private final ConversationRepository conversations;
+    private final ChatSettingsRepository settings;
+    private final ConversationHub hub;
+    private final AnswerComposer composer;
+    private final TenantService tenants;
+    private final UserService users;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    /** Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. */
+    private final ExecutorService answering = new ThreadPoolExecutor(4, 8, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(200), Thread.ofPlatform().name("answer-", 0).daemon().factory());
+
+    ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
+                AnswerComposer composer, TenantService tenants, UserService users, TransactionTemplate tx,
+                ApplicationEventPublisher events) {
+        this.conversations = conversations;
+        this.settings = settings;
+        this.hub = hub;
+        this.composer = composer;
+        this.tenants = tenants;
+        this.users = users;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    // ---- conversations -----------------------------------------------------------------------------------------
+
+    public Conversation start(TenantId tenant, Channel channel, String visitorId) {
+        return conversations.create(tenant, channel, visitorId);
+    }
+
+    public Conversation conversation(TenantId tenant, UUID conversationId) {
+        return conversations.find(tenant, conversationId)
+                .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+    }
+
+    public java.util.Optional<Conversation> latest(TenantId tenant, Channel channel, String visitorId) {
+        return conversations.latestOf(tenant, channel, visitorId);
+    }
+
+    /** Messages after {@code afterSeq} (0: from the start), oldest first. */
+    public List<ChatMessage> messages(TenantId tenant, UUID conversationId, long afterSeq) {
+        return conversations.messages(tenant, conversationId, afterSeq, 500);
+    }
+
+    /** Conversations waiting for or served by an agent, most recent first. */
+    public List<Conversation> inbox(TenantId tenant) {
+        return conversations.inStatus(tenant, List.of(ConversationStatus.WAITING, ConversationStatus.AGENT), 100);
+    }
+
+    public List<Conversation> recentlyResolved(TenantId tenant) {
+        return conversations.inStatus(tenant, List.of(ConversationStatus.RESOLVED), 20);
+    }
+
+    /** Listens to a conversation live; close the handle when the view goes away. */
+    public AutoCloseable subscribe(TenantId tenant, UUID conversationId, Consumer<ChatEvent> listener) {
+        return hub.subscribe(tenant, conversationId, listener);
+    }
+
+    public ChatSettings settings(TenantId tenant) {
+        return settings.get(tenant);
+    }
+
+    // ---- the customer ------------------------------------------------------------------------------------------
+
+    /**
+     * Stores the customer's message and, unless an agent has the conversation, starts the answer.
+     *
+     * @throws InvalidInputException an empty or too long message (field {@code message})
+     */
+    public ChatMessage ask(TenantId tenant, UUID conversationId, @Nullable String raw) {
+        String text = validMessage(raw);
+        record Asked(ChatMessage message, Conversation before) {
+        }
+        Asked asked = tx.execute(s -> {
+            Conversation c = conversations.lock(tenant, conversationId)
+                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            ChatMessage m = conversations.addMessage(tenant, conversationId,
+                    ConversationRepository.NewMessage.plain(Author.CUSTOMER, null, text));
+            if (c.status() == ConversationStatus.RESOLVED) {
+                conversations.setStatus(tenant, conversationId, ConversationStatus.BOT, null, null, null);
+            }
+            return new Asked(m, c);
+        });
+        hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(asked.message()));
+        ConversationStatus status = asked.before().status();
+        if (status == ConversationStatus.WAITING || status == ConversationStatus.AGENT) {
+            return asked.message(); // people answer now
+        }
+        if (status == ConversationStatus.RESOLVED) {
+            hub.publish(tenant, conversationId, new ChatEvent.StatusChanged(ConversationStatus.BOT, null));
+        }
+        if (WANTS_HUMAN.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+            requestHandoff(tenant, conversationId, "The customer asked for a person.");
+            return asked.message();
+        }
+        String mdc = MDC.get("tenant");
+        try {
+            answering.execute(() -> {
+                MDC.put("tenant", mdc != null ? mdc : tenant.toString());
+                try {
+                    answer(tenant, conversationId, text);
+                } finally {
+                    MDC.remove("tenant");
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            systemMessage(tenant, conversationId, "We are very busy right now. Please try again in a minute, "
+                    + "or ask to talk to a person.");
+        }
+        return asked.message();
+    }
+
+    /** The customer (or the assistant, or low confidence) asks for a person: the conversation waits in the inbox. */
+    public void requestHandoff(TenantId tenant, UUID conversationId, String reason) {
+        boolean changed = Boolean.TRUE.equals(tx.execute(s -> {
+            Conversation c = conversations.lock(tenant, conversationId)
+                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            if (c.status() == ConversationStatus.WAITING || c.status() == ConversationStatus.AGENT) {
+                return false;
+            }
+            conversations.setStatus(tenant, conversationId, ConversationStatus.WAITING, reason, null, null);
+            events.publishEvent(new ChatEvents.HandoffRequested(tenant, conversationId, reason));
+            return true;
+        }));
+        if (changed) {
+            hub.publish(tenant, conversationId, new ChatEvent.StatusChanged(ConversationStatus.WAITING, null));
+            systemMessage(tenant, conversationId,
+                    "I've asked our team to join. Someone will reply here as soon as they can.");
+        }
+    }
+
+    /** Records a 👍 (1) or 👎 (-1) on one of the assistant's answers. */
+    public void feedback(TenantId tenant, UUID conversationId, UUID messageId, int value) {
+        if (value != 1 && value != -1) {
+            throw InvalidInputException.of("feedback", "Feedback is 1 or -1.");
+        }
+        if (!conversations.setFeedback(tenant, conversationId, messageId, value)) {
+            throw NotFoundException.of("Answer", messageId);
+        }
+    }
+
+    // ---- agents ------------------------------------------------------------------------------------------------
+
+    /** An agent takes the conversation over: the assistant stays quiet until it is resolved. */
+    public void takeOver(CurrentTenant agent, UUID conversationId) {
+        String name = agentName(agent);
+        tx.executeWithoutResult(s -> {
+            conversations.lock(agent.id(), conversationId)
+                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            conversations.setStatus(agent.id(), conversationId, ConversationStatus.AGENT, null, agent.userId(), name);
+        });
+        hub.publish(agent.id(), conversationId, new ChatEvent.StatusChanged(ConversationStatus.AGENT, name));
+        systemMessage(agent.id(), conversationId, name + " joined the conversation.");
+    }
+
+    /**
+     * An agent's message to the customer; an agent who has not taken the conversation over does so first.
+     *
+     * @throws InvalidInputException an empty or too long message (field {@code message})
+     */
+    public ChatMessage agentReply(CurrentTenant agent, UUID conversationId, @Nullable String raw) {
+        String text = validMessage(raw);
+        Conversation c = conversation(agent.id(), conversationId);
+        if (c.status() != ConversationStatus.AGENT || !agent.userId().equals(c.agentId())) {
+            takeOver(agent, conversationId);
+        }
+        ChatMessage m = conversations.addMessage(agent.id(), conversationId,
+                ConversationRepository.NewMessage.plain(Author.AGENT, agentName(agent), text));
+        hub.publish(agent.id(), conversationId, new ChatEvent.MessageAdded(m));
+        return m;
+    }
+
+    /** Closes the conversation; the customer's next message goes to the assistant again. */
+    public void resolve(CurrentTenant agent, UUID conversationId) {
+        tx.executeWithoutResult(s -> {
+            conversations.lock(agent.id(), conversationId)
+                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            conversations.setStatus(agent.id(), conversationId, ConversationStatus.RESOLVED, null, null, null);
+        });
+        hub.publish(agent.id(), conversationId, new ChatEvent.StatusChanged(ConversationStatus.RESOLVED, null));
+        systemMessage(agent.id(), conversationId, agentName(agent) + " closed the conversation. "
+                + "Ask anything else and the assistant will answer.");
+    }
+
+    // ---- the assistant -----------------------------------------------------------------------------------------
+
+    /** Writes, streams and stores the assistant's answer to the last customer message. */
+    void answer(TenantId tenant, UUID conversationId, String question) {
+        UUID answerId = UUID.randomUUID();
+        hub.publish(tenant, conversationId, new ChatEvent.AnswerStarted(answerId));
+        try {
+            Conversation c = conversation(tenant, conversationId);
+            Persona persona = tenants.persona(tenant);
+            ChatSettings chat = settings.get(tenant);
+            List<ChatMessage> history = conversations.lastMessages(tenant, conversationId, HISTORY + 1);
+            if (!history.isEmpty() && history.getLast().author() == Author.CUSTOMER) {
+                history = history.subList(0, history.size() - 1); // the question itself
+            }
+            TokenSink sink = new TokenSink() {
+                @Override
+                public void token(String delta) {
+                    hub.publish(tenant, conversationId, new ChatEvent.AnswerToken(answerId, delta));
+                }
+
+                @Override
+                public void restart() {
+                    hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
+                }
+            };
+            AnswerComposer.Composed answer = composer.compose(tenant, conversationId, persona, history, question,
+                    chat.confidenceThreshold(), sink);
+            if (c.channel() == Channel.PLAYGROUND) {
+                hub.publish(tenant, conversationId, new ChatEvent.Retrieved(answerId, answer.query(),
+                        answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(p.title(),
+                                AnswerComposer.snippet(p.text()), p.score(), p.relevance(), p.bm25Rank(),
+                                p.denseRank())).toList()));
+            }
+            ChatMessage saved = conversations.addMessage(tenant, conversationId, answerId,
+                    new ConversationRepository.NewMessage(Author.ASSISTANT, persona.assistantName(), answer.text(),
+                            answer.citations(), answer.confidence(), answer.lowConfidence(), answer.extractive(),
+                            answer.provider(), answer.model()));
+            hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(saved));
+            if (answer.handoffRequested()) {
+                requestHandoff(tenant, conversationId, "The assistant handed the conversation over.");
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not answer in conversation {}", conversationId, e);
+            hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
+            systemMessage(tenant, conversationId, "Sorry, something went wrong on our side. Please try again, "
+                    + "or ask to talk to a person.");
+        }
+    }
+
+    private void systemMessage(TenantId tenant, UUID conversationId, String text) {
+        ChatMessage m = conversations.addMessage(tenant, conversationId,
+                ConversationRepository.NewMessage.plain(Author.SYSTEM, null, text));
+        hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(m));
+    }
+
+    private String agentName(CurrentTenant agent) {
+        return users.findById(agent.userId()).map(u -> u.displayName()).filter(n -> !n.isBlank())
+                .orElse(agent.userEmail().substring(0, agent.userEmail().indexOf('@')));
+    }
+
+    static String validMessage(@Nullable String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw InvalidInputException.of("message", "Type a message first.");
+        }
+        if (text.length() > MAX_MESSAGE_LENGTH) {
+            throw InvalidInputException.of("message", "Messages are limited to " + String.format("%,d",
+                    MAX_MESSAGE_LENGTH) + " characters; this one has " + String.format("%,d", text.length()) + ".");
+        }
+        return text;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        answering.shutdownNow();
+    }
+}

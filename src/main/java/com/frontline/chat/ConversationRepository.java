@@ -1,0 +1,194 @@
+package com.frontline.chat;
+
+import com.frontline.shared.TenantId;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.frontline.db.chat.Tables.CONVERSATIONS;
+import static com.frontline.db.chat.Tables.MESSAGES;
+
+/** Conversations and their messages; every statement is scoped to one workspace. */
+@Repository
+class ConversationRepository {
+
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
+    };
+
+    private final DSLContext dsl;
+    private final JsonMapper json;
+
+    ConversationRepository(DSLContext dsl, JsonMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    Conversation create(TenantId tenant, Channel channel, String visitorId) {
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(CONVERSATIONS)
+                .set(CONVERSATIONS.TENANT_ID, tenant.value())
+                .set(CONVERSATIONS.ID, id)
+                .set(CONVERSATIONS.CHANNEL, channel.name())
+                .set(CONVERSATIONS.VISITOR_ID, visitorId)
+                .execute();
+        return find(tenant, id).orElseThrow();
+    }
+
+    Optional<Conversation> find(TenantId tenant, UUID id) {
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(id))
+                .fetchOptional(ConversationRepository::conversation);
+    }
+
+    /** Locks the conversation's row for the rest of the transaction: status changes are decided one at a time. */
+    Optional<Conversation> lock(TenantId tenant, UUID id) {
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(ConversationRepository::conversation);
+    }
+
+    /** The visitor's most recent conversation in the channel, if any. */
+    Optional<Conversation> latestOf(TenantId tenant, Channel channel, String visitorId) {
+        // @formatter:off
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                       CONVERSATIONS.CHANNEL.eq(channel.name()),
+                       CONVERSATIONS.VISITOR_ID.eq(visitorId))
+                .orderBy(CONVERSATIONS.UPDATED_AT.desc())
+                .limit(1)
+                .fetchOptional(ConversationRepository::conversation);
+        // @formatter:on
+    }
+
+    /** Conversations in the given statuses, most recently active first. */
+    List<Conversation> inStatus(TenantId tenant, List<ConversationStatus> statuses, int limit) {
+        // @formatter:off
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                       CONVERSATIONS.STATUS.in(statuses.stream().map(Enum::name).toList()))
+                .orderBy(CONVERSATIONS.UPDATED_AT.desc())
+                .limit(limit)
+                .fetch(ConversationRepository::conversation);
+        // @formatter:on
+    }
+
+    void setStatus(TenantId tenant, UUID id, ConversationStatus status, @Nullable String handoffReason,
+                   @Nullable UUID agentId, @Nullable String agentName) {
+        var update = dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.STATUS, status.name())
+                .set(CONVERSATIONS.AGENT_ID, agentId)
+                .set(CONVERSATIONS.AGENT_NAME, agentName)
+                .set(CONVERSATIONS.UPDATED_AT, OffsetDateTime.now());
+        if (status == ConversationStatus.WAITING) {
+            update = update.set(CONVERSATIONS.HANDOFF_REASON, handoffReason)
+                    .set(CONVERSATIONS.HANDOFF_AT, OffsetDateTime.now());
+        }
+        update.where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(id)).execute();
+    }
+
+    ChatMessage addMessage(TenantId tenant, UUID conversationId, NewMessage m) {
+        return addMessage(tenant, conversationId, UUID.randomUUID(), m);
+    }
+
+    ChatMessage addMessage(TenantId tenant, UUID conversationId, UUID id, NewMessage m) {
+        // @formatter:off
+        ChatMessage saved = dsl.insertInto(MESSAGES)
+                .set(MESSAGES.TENANT_ID, tenant.value())
+                .set(MESSAGES.ID, id)
+                .set(MESSAGES.CONVERSATION_ID, conversationId)
+                .set(MESSAGES.AUTHOR, m.author().name())
+                .set(MESSAGES.AUTHOR_NAME, m.authorName())
+                .set(MESSAGES.BODY, m.text())
+                .set(MESSAGES.CITATIONS, JSONB.valueOf(json.writeValueAsString(m.citations())))
+                .set(MESSAGES.CONFIDENCE, m.confidence())
+                .set(MESSAGES.LOW_CONFIDENCE, m.lowConfidence())
+                .set(MESSAGES.EXTRACTIVE, m.extractive())
+                .set(MESSAGES.PROVIDER, m.provider())
+                .set(MESSAGES.MODEL, m.model())
+                .returning()
+                .fetchOne(this::message);
+        // @formatter:on
+        dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.UPDATED_AT, OffsetDateTime.now())
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(conversationId))
+                .execute();
+        return java.util.Objects.requireNonNull(saved);
+    }
+
+    /** The conversation's messages after {@code afterSeq} (0: all), oldest first, at most {@code limit}. */
+    List<ChatMessage> messages(TenantId tenant, UUID conversationId, long afterSeq, int limit) {
+        // @formatter:off
+        return dsl.selectFrom(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.SEQ.gt(afterSeq))
+                .orderBy(MESSAGES.SEQ)
+                .limit(limit)
+                .fetch(this::message);
+        // @formatter:on
+    }
+
+    /** The last {@code limit} messages, oldest first. */
+    List<ChatMessage> lastMessages(TenantId tenant, UUID conversationId, int limit) {
+        // @formatter:off
+        List<ChatMessage> newestFirst = dsl.selectFrom(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.CONVERSATION_ID.eq(conversationId))
+                .orderBy(MESSAGES.SEQ.desc())
+                .limit(limit)
+                .fetch(this::message);
+        // @formatter:on
+        return newestFirst.reversed();
+    }
+
+    Optional<ChatMessage> message(TenantId tenant, UUID conversationId, UUID messageId) {
+        return dsl.selectFrom(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.CONVERSATION_ID.eq(conversationId),
+                        MESSAGES.ID.eq(messageId))
+                .fetchOptional(this::message);
+    }
+
+    boolean setFeedback(TenantId tenant, UUID conversationId, UUID messageId, int feedback) {
+        return dsl.update(MESSAGES)
+                .set(MESSAGES.FEEDBACK, (short) feedback)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.CONVERSATION_ID.eq(conversationId),
+                        MESSAGES.ID.eq(messageId), MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .execute() == 1;
+    }
+
+    record NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
+                      @Nullable Double confidence, boolean lowConfidence, boolean extractive,
+                      @Nullable String provider, @Nullable String model) {
+
+        static NewMessage plain(Author author, @Nullable String authorName, String text) {
+            return new NewMessage(author, authorName, text, List.of(), null, false, false, null, null);
+        }
+    }
+
+    private static Conversation conversation(Record r) {
+        return new Conversation(r.get(CONVERSATIONS.ID), Channel.valueOf(r.get(CONVERSATIONS.CHANNEL)),
+                r.get(CONVERSATIONS.VISITOR_ID), ConversationStatus.valueOf(r.get(CONVERSATIONS.STATUS)),
+                r.get(CONVERSATIONS.HANDOFF_REASON), r.get(CONVERSATIONS.HANDOFF_AT), r.get(CONVERSATIONS.AGENT_ID),
+                r.get(CONVERSATIONS.AGENT_NAME), r.get(CONVERSATIONS.CREATED_AT), r.get(CONVERSATIONS.UPDATED_AT));
+    }
+
+    private ChatMessage message(Record r) {
+        JSONB citations = r.get(MESSAGES.CITATIONS);
+        Short feedback = r.get(MESSAGES.FEEDBACK);
+        return new ChatMessage(r.get(MESSAGES.ID), r.get(MESSAGES.CONVERSATION_ID), r.get(MESSAGES.SEQ),
+                Author.valueOf(r.get(MESSAGES.AUTHOR)), r.get(MESSAGES.AUTHOR_NAME), r.get(MESSAGES.BODY),
+                citations == null ? List.of() : json.readValue(citations.data(), CITATIONS),
+                r.get(MESSAGES.CONFIDENCE), r.get(MESSAGES.LOW_CONFIDENCE), r.get(MESSAGES.EXTRACTIVE),
+                r.get(MESSAGES.PROVIDER), r.get(MESSAGES.MODEL), feedback == null ? null : feedback.intValue(),
+                r.get(MESSAGES.CREATED_AT));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.chat.web;
+
+import org.jspecify.annotations.NullMarked;
