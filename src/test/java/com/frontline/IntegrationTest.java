@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "frontline.embedded.ephemeral=true",
-        "spring.thymeleaf.cache=false"
+        "spring.thymeleaf.cache=false",
+        "frontline.chat.allow-private-webhook-hosts=true",
+        "frontline.chat.webhook-backoff=500ms"
 })
 @AutoConfigureMockMvc
 @Import(TestAccounts.class)

@@ -23,7 +23,9 @@ public final class AuditActions {
             Map.entry("knowledge.document_added", "Added a document"),
             Map.entry("knowledge.document_version_added", "Uploaded a new document version"),
             Map.entry("knowledge.document_deleted", "Deleted a document"),
-            Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"));
+            Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"),
+            Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
+            Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"));
 
     private AuditActions() {
     }

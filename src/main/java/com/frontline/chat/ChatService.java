@@ -1,5 +1,6 @@
 package com.frontline.chat;
 
+import com.frontline.audit.AuditLog;
 import com.frontline.identity.UserService;
 import com.frontline.llm.TokenSink;
 import com.frontline.shared.CurrentTenant;
@@ -43,7 +44,7 @@ public class ChatService {
     private static final Pattern WANTS_HUMAN = Pattern.compile(
             "\\b((talk|speak|chat)\\s+(to|with)\\s+(a\\s+|an\\s+|some\\s*one\\s*|somebody\\s*)?(real\\s+)?"
                     + "(human|person|agent|representative|someone|somebody|operator)"
-                    + "|human\\s+agent|real\\s+person|live\\s+agent)\\b");
+                    + "|human\\s+agent|real\\s+person|live\\s+agent|(connect|transfer)\\s+me\\s+(to|with)\\s+(a\\s+|an\\s+)?(human|person|agent|someone))\\b");
 
     private final ConversationRepository conversations;
     private final ChatSettingsRepository settings;
@@ -53,13 +54,20 @@ public class ChatService {
     private final UserService users;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final WebhookDeliveryRepository deliveries;
+    private final ChatProperties properties;
     /** Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. */
     private final ExecutorService answering = new ThreadPoolExecutor(4, 8, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(200), Thread.ofPlatform().name("answer-", 0).daemon().factory());
 
     ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
                 AnswerComposer composer, TenantService tenants, UserService users, TransactionTemplate tx,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, AuditLog audit, WebhookDeliveryRepository deliveries,
+                ChatProperties properties) {
+        this.audit = audit;
+        this.deliveries = deliveries;
+        this.properties = properties;
         this.conversations = conversations;
         this.settings = settings;
         this.hub = hub;
@@ -108,6 +116,58 @@ public class ChatService {
         return settings.get(tenant);
     }
 
+    /**
+     * Saves the confidence threshold (a percentage, 0–100) and the handoff webhook address (blank: none).
+     *
+     * @throws InvalidInputException fields {@code threshold} and {@code webhookUrl}
+     */
+    public ChatSettings updateSettings(CurrentTenant admin, @Nullable String thresholdPercent,
+                                       @Nullable String rawWebhookUrl) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        double threshold = 0;
+        try {
+            threshold = Double.parseDouble(thresholdPercent == null ? "" : thresholdPercent.strip().replace(',', '.'));
+            if (threshold < 0 || threshold > 100 || Double.isNaN(threshold)) {
+                errors.put("threshold", "Enter a percentage from 0 to 100.");
+            }
+        } catch (NumberFormatException e) {
+            errors.put("threshold", "Enter a percentage from 0 to 100, e.g. 50.");
+        }
+        String url = WebhookUrls.normalise(rawWebhookUrl);
+        if (url != null) {
+            String problem = WebhookUrls.problem(url, properties.allowPrivateWebhookHosts());
+            if (problem != null) {
+                errors.put("webhookUrl", problem);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        double value = threshold / 100;
+        return tx.execute(s -> {
+            ChatSettings before = settings.get(admin.id());
+            settings.update(admin.id(), value, url);
+            ChatSettings after = settings.get(admin.id());
+            audit.record(admin.id(), admin.actor(), "chat.settings_updated", null,
+                    java.util.Map.of("confidenceThreshold", before.confidenceThreshold(),
+                            "webhookUrl", String.valueOf(before.webhookUrl())),
+                    java.util.Map.of("confidenceThreshold", after.confidenceThreshold(),
+                            "webhookUrl", String.valueOf(after.webhookUrl())));
+            return after;
+        });
+    }
+
+    public void rotateWebhookSecret(CurrentTenant admin) {
+        tx.executeWithoutResult(s -> {
+            settings.rotateSecret(admin.id());
+            audit.record(admin.id(), admin.actor(), "chat.webhook_secret_rotated", null, null, null);
+        });
+    }
+
+    public List<WebhookDelivery> webhookDeliveries(TenantId tenant) {
+        return deliveries.recent(tenant, 20);
+    }
+
     // ---- the customer ------------------------------------------------------------------------------------------
 
     /**
@@ -137,7 +197,7 @@ public class ChatService {
         if (status == ConversationStatus.RESOLVED) {
             hub.publish(tenant, conversationId, new ChatEvent.StatusChanged(ConversationStatus.BOT, null));
         }
-        if (WANTS_HUMAN.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+        if (wantsHuman(text)) {
             requestHandoff(tenant, conversationId, "The customer asked for a person.");
             return asked.message();
         }
@@ -288,6 +348,10 @@ public class ChatService {
     private String agentName(CurrentTenant agent) {
         return users.findById(agent.userId()).map(u -> u.displayName()).filter(n -> !n.isBlank())
                 .orElse(agent.userEmail().substring(0, agent.userEmail().indexOf('@')));
+    }
+
+    static boolean wantsHuman(String text) {
+        return WANTS_HUMAN.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     static String validMessage(@Nullable String raw) {

@@ -1,0 +1,97 @@
+package com.frontline.chat.web;
+
+import com.frontline.chat.ChatService;
+import com.frontline.chat.Conversation;
+import com.frontline.chat.ConversationStatus;
+import com.frontline.shared.CurrentTenant;
+import com.frontline.shared.InvalidInputException;
+import com.frontline.shared.Role;
+import com.frontline.shared.web.RequiresRole;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The agents' inbox: conversations waiting for a person or being answered by one. An agent opens one, takes it over
+ * (the assistant stops answering), writes to the customer live, and resolves it.
+ */
+@Controller
+@RequiresRole(Role.AGENT)
+class InboxController {
+
+    private final ChatService chat;
+    private final ChatStream stream;
+
+    InboxController(ChatService chat, ChatStream stream) {
+        this.chat = chat;
+        this.stream = stream;
+    }
+
+    @GetMapping("/w/{slug}/inbox")
+    String inbox(CurrentTenant tenant, Model model, HtmxRequest htmx) {
+        list(tenant, model, null);
+        model.addAttribute("conversation", null);
+        return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "chat/inbox :: queue" : "chat/inbox";
+    }
+
+    @GetMapping("/w/{slug}/inbox/{conversationId}")
+    String conversation(CurrentTenant tenant, @PathVariable UUID conversationId, Model model) {
+        Conversation conversation = chat.conversation(tenant.id(), conversationId);
+        list(tenant, model, conversationId);
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("mine", tenant.userId().equals(conversation.agentId()));
+        return "chat/inbox";
+    }
+
+    @GetMapping(path = "/w/{slug}/inbox/{conversationId}/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter events(CurrentTenant tenant, @PathVariable UUID conversationId,
+                      @RequestParam(defaultValue = "0") long after) {
+        chat.conversation(tenant.id(), conversationId);
+        return stream.open(tenant.id(), conversationId, after, c -> PlaygroundController.link(tenant, c), false);
+    }
+
+    @PostMapping("/w/{slug}/inbox/{conversationId}/take-over")
+    String takeOver(CurrentTenant tenant, @PathVariable UUID conversationId) {
+        chat.takeOver(tenant, conversationId);
+        return "redirect:/w/" + tenant.slug() + "/inbox/" + conversationId;
+    }
+
+    @PostMapping("/w/{slug}/inbox/{conversationId}/resolve")
+    String resolve(CurrentTenant tenant, @PathVariable UUID conversationId) {
+        chat.resolve(tenant, conversationId);
+        return "redirect:/w/" + tenant.slug() + "/inbox";
+    }
+
+    @PostMapping("/w/{slug}/inbox/{conversationId}/messages")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> reply(CurrentTenant tenant, @PathVariable UUID conversationId,
+                                              @RequestParam(required = false) @Nullable String message) {
+        try {
+            var m = chat.agentReply(tenant, conversationId, message);
+            return ResponseEntity.ok(Map.of("id", m.id(), "seq", m.seq()));
+        } catch (InvalidInputException e) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("error", e.errors().get("message")));
+        }
+    }
+
+    private void list(CurrentTenant tenant, Model model, @Nullable UUID selected) {
+        var open = chat.inbox(tenant.id());
+        model.addAttribute("waiting", open.stream().filter(c -> c.status() == ConversationStatus.WAITING).toList());
+        model.addAttribute("active", open.stream().filter(c -> c.status() == ConversationStatus.AGENT).toList());
+        model.addAttribute("resolved", chat.recentlyResolved(tenant.id()));
+        model.addAttribute("selected", selected);
+        model.addAttribute("section", "inbox");
+    }
+}

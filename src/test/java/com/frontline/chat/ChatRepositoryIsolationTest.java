@@ -1,0 +1,59 @@
+package com.frontline.chat;
+
+import com.frontline.IntegrationTest;
+import com.frontline.TestAccounts;
+import com.frontline.shared.TenantId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two workspaces' conversations, settings and webhook deliveries side by side: no method crosses over. */
+@IntegrationTest
+class ChatRepositoryIsolationTest {
+
+    @Autowired ConversationRepository conversations;
+    @Autowired ChatSettingsRepository settings;
+    @Autowired WebhookDeliveryRepository deliveries;
+    @Autowired TestAccounts accounts;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void conversationsMessagesSettingsAndDeliveriesStayInTheirWorkspace() throws Exception {
+        TenantId a = accounts.workspace(accounts.signedIn(mvc, "alice"), "A Corp").id();
+        TenantId b = accounts.workspace(accounts.signedIn(mvc, "bob"), "B Corp").id();
+
+        Conversation c = conversations.create(a, Channel.WIDGET, "visitor");
+        ChatMessage m = conversations.addMessage(a, c.id(), new ConversationRepository.NewMessage(Author.ASSISTANT,
+                "Ava", "Returns take 30 days.", List.of(), 0.8, false, true, "offline", "extractive"));
+        WebhookDelivery d = deliveries.create(a, c.id(), "https://hooks.example.com/x");
+        settings.update(a, 0.7, "https://hooks.example.com/x");
+
+        assertThat(conversations.find(b, c.id())).isEmpty();
+        assertThat(conversations.lock(b, c.id())).isEmpty();
+        assertThat(conversations.latestOf(b, Channel.WIDGET, "visitor")).isEmpty();
+        assertThat(conversations.inStatus(b, List.of(ConversationStatus.values()), 10)).isEmpty();
+        assertThat(conversations.messages(b, c.id(), 0, 10)).isEmpty();
+        assertThat(conversations.lastMessages(b, c.id(), 10)).isEmpty();
+        assertThat(conversations.message(b, c.id(), m.id())).isEmpty();
+        assertThat(conversations.setFeedback(b, c.id(), m.id(), 1)).isFalse();
+        conversations.setStatus(b, c.id(), ConversationStatus.WAITING, "x", null, null);
+        assertThat(deliveries.find(b, d.id())).isEmpty();
+        assertThat(deliveries.recent(b, 10)).isEmpty();
+        deliveries.attempted(b, d.id(), "DELIVERED", null);
+        deliveries.giveUp(b, d.id());
+        assertThat(settings.get(b).webhookUrl()).isNull();
+        assertThat(settings.get(b).webhookSecret()).isNotEqualTo(settings.get(a).webhookSecret());
+
+        // A's rows are untouched by B's writes
+        assertThat(conversations.find(a, c.id()).orElseThrow().status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(deliveries.find(a, d.id()).orElseThrow().status()).isEqualTo("PENDING");
+        assertThat(deliveries.find(a, d.id()).orElseThrow().attempts()).isZero();
+        assertThat(settings.get(a).confidenceThreshold()).isEqualTo(0.7);
+        assertThat(conversations.messages(a, c.id(), 0, 10)).extracting(ChatMessage::text)
+                .containsExactly("Returns take 30 days.");
+    }
+}
