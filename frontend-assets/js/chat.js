@@ -266,7 +266,11 @@
     Chat.prototype.onStatus = function (data) {
         this.root.dataset.status = data.status;
         if (!this.status) return;
-        var text = {
+        var text = this.role === 'agent' ? {
+            WAITING: 'The customer is waiting for a person. Take the conversation over to answer.',
+            AGENT: (data.agent || 'An agent') + ' has this conversation; the assistant is paused.',
+            RESOLVED: 'Resolved. The assistant answers the customer\'s next message.'
+        }[data.status] : {
             WAITING: 'Waiting for a person from the team to join…',
             AGENT: (data.agent || 'An agent') + ' is answering.',
             RESOLVED: 'This conversation was closed. Ask anything to start again.'
