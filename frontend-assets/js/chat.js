@@ -35,6 +35,29 @@
             });
     }
 
+    // Thumbs icon (Lucide "thumbs-up", ISC licence), drawn rather than an emoji so it renders without emoji fonts.
+    function thumb(down) {
+        var ns = 'http://www.w3.org/2000/svg';
+        var svg = document.createElementNS(ns, 'svg');
+        svg.setAttribute('viewBox', '0 0 24 24');
+        svg.setAttribute('width', '16');
+        svg.setAttribute('height', '16');
+        svg.setAttribute('fill', 'none');
+        svg.setAttribute('stroke', 'currentColor');
+        svg.setAttribute('stroke-width', '2');
+        svg.setAttribute('stroke-linecap', 'round');
+        svg.setAttribute('stroke-linejoin', 'round');
+        svg.setAttribute('aria-hidden', 'true');
+        if (down) svg.setAttribute('transform', 'rotate(180)');
+        ['M7 10v12', 'M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z']
+            .forEach(function (d) {
+                var path = document.createElementNS(ns, 'path');
+                path.setAttribute('d', d);
+                svg.appendChild(path);
+            });
+        return svg;
+    }
+
     function percent(x) {
         return Math.round(x * 100) + '%';
     }
@@ -240,8 +263,9 @@
         }
         if (this.role === 'customer') {
             var group = el('span', 'feedback');
-            [['1', '👍', 'Helpful'], ['-1', '👎', 'Not helpful']].forEach(function (f) {
-                var b = el('button', 'link-button', f[1]);
+            [['1', false, 'Helpful'], ['-1', true, 'Not helpful']].forEach(function (f) {
+                var b = el('button', 'link-button');
+                b.appendChild(thumb(f[1]));
                 b.type = 'button';
                 b.dataset.action = 'feedback';
                 b.dataset.value = f[0];
@@ -309,9 +333,22 @@
         });
     };
 
+    // Pages swapped in by htmx (boosted links) load this script again: one registry closes the streams of views
+    // that left the page.
+    var open = window.frontlineChats = window.frontlineChats || [];
+
     function start() {
+        for (var i = open.length - 1; i >= 0; i--) {
+            if (!open[i].root.isConnected) {
+                if (open[i].source) open[i].source.close();
+                open.splice(i, 1);
+            }
+        }
         document.querySelectorAll('[data-chat]').forEach(function (root) {
-            if (!root.chat) root.chat = new Chat(root);
+            if (!root.chat) {
+                root.chat = new Chat(root);
+                open.push(root.chat);
+            }
         });
     }
 
