@@ -1,0 +1,128 @@
+package com.frontline.chat;
+
+import com.frontline.FrontlineApplication;
+import com.frontline.identity.SignUpCmd;
+import com.frontline.identity.UserAccount;
+import com.frontline.identity.UserService;
+import com.frontline.knowledge.KnowledgeService;
+import com.frontline.knowledge.KnowledgeStatus;
+import com.frontline.platform.DataDirectories;
+import com.frontline.shared.Actor;
+import com.frontline.shared.CurrentTenant;
+import com.frontline.tenants.TenantService;
+import com.frontline.tenants.Workspace;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark, not a test: chat turns with the offline answerer on the real app (PostgreSQL, Elasticsearch, MiniLM),
+ * {@code visitors} concurrent widget visitors each asking {@code turns} questions one after the other. A turn is timed
+ * from the customer's message to the stored, published answer (what the visitor's stream receives). Run with
+ * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.frontline.chat.ChatTurnBenchmark -Dbenchmark.visitors=20 -Dbenchmark.turns=15}.
+ */
+public final class ChatTurnBenchmark {
+
+    static final String[] TOPICS = {"returns", "shipping", "warranty", "invoices", "passwords", "subscriptions",
+            "gift cards", "store hours", "repairs", "discounts"};
+
+    public static void main(String[] args) throws Exception {
+        int visitors = Integer.getInteger("benchmark.visitors", 20);
+        int turns = Integer.getInteger("benchmark.turns", 15);
+        int documents = Integer.getInteger("benchmark.documents", 200);
+        Path data = Files.createTempDirectory("frontline-bench-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
+                "--server.port=0", "--frontline.embedded.data-dir=" + data, "--frontline.demo.seed=false",
+                "--logging.level.root=WARN", "--db-scheduler.polling-interval=500ms")) {
+            UserAccount owner = app.getBean(UserService.class).signUp(
+                    new SignUpCmd("perf@example.com", "Perf", "a quiet machine measurement"));
+            TenantService tenants = app.getBean(TenantService.class);
+            Workspace w = tenants.createWorkspace(new Actor(owner.id(), owner.email()), "Bench Co", "bench", "Other");
+            CurrentTenant tenant = tenants.resolve(owner.id(), owner.email(), w.slug()).orElseThrow();
+            KnowledgeService knowledge = app.getBean(KnowledgeService.class);
+            for (int i = 0; i < documents; i++) {
+                String topic = TOPICS[i % TOPICS.length];
+                knowledge.addText(tenant, "FAQ " + i + ": " + topic, faq(i, topic));
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            while (true) {
+                KnowledgeStatus s = knowledge.status(tenant.id());
+                if (s.indexing() == 0 && s.documents() == documents) {
+                    System.out.printf("knowledge: %d documents, %d passages%n", s.documents(), s.chunks());
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("indexing did not finish");
+                }
+                Thread.sleep(500);
+            }
+            ChatService chat = app.getBean(ChatService.class);
+            // warm-up: a few turns, one visitor
+            timeTurns(chat, tenant, 1, 10);
+            List<Long> nanos = timeTurns(chat, tenant, visitors, turns);
+            Collections.sort(nanos);
+            System.out.printf("%d visitors x %d turns = %d chat turns: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                    visitors, turns, nanos.size(), pct(nanos, 0.50), pct(nanos, 0.95),
+                    nanos.getLast() / 1e6);
+        } finally {
+            DataDirectories.deleteQuietly(data);
+        }
+        System.exit(0);
+    }
+
+    static List<Long> timeTurns(ChatService chat, CurrentTenant tenant, int visitors, int turns) throws Exception {
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(visitors);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int v = 0; v < visitors; v++) {
+            int visitor = v;
+            all.add(CompletableFuture.runAsync(() -> {
+                Conversation c = chat.start(tenant.id(), Channel.WIDGET, "bench-" + visitor + "-" + System.nanoTime());
+                for (int t = 0; t < turns; t++) {
+                    String topic = TOPICS[(visitor + t) % TOPICS.length];
+                    CompletableFuture<Void> answered = new CompletableFuture<>();
+                    try (AutoCloseable ignored = chat.subscribe(tenant.id(), c.id(), e -> {
+                        if (e instanceof ChatEvent.MessageAdded m && m.message().author() != Author.CUSTOMER) {
+                            answered.complete(null);
+                        }
+                    })) {
+                        long start = System.nanoTime();
+                        chat.ask(tenant.id(), c.id(), "How does " + topic + " work for order number " + t + "?");
+                        answered.get(60, TimeUnit.SECONDS);
+                        nanos.add(System.nanoTime() - start);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+        pool.shutdown();
+        return new ArrayList<>(nanos);
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    static String faq(int i, String topic) {
+        return """
+                # How %1$s work (article %2$d)
+                Our %1$s policy covers every order placed in the web shop or in one of our stores. For %1$s, \
+                customers contact support with their order number; we reply within one business day.
+                ## Exceptions for %1$s
+                Orders older than %3$d days and items bought from marketplace sellers follow the seller's own rules \
+                for %1$s. Ask the seller first.
+                """.formatted(topic, i, 30 + i % 60);
+    }
+}
