@@ -112,6 +112,12 @@ class ProvidersPageTest {
                 .andExpect(content().string(containsString("Must be higher than the simple threshold")))
                 .andExpect(content().string(containsString("Enter a whole number.")))
                 .andExpect(content().string(containsString("Use an amount from 0")));
+
+        mvc.perform(post(base + "/routing").session(owner.session()).with(csrf())
+                        .param("simpleMaxScore", "30").param("complexMinScore", "65")
+                        .param("longContextChars", "12000").param("monthlyBudget", "0.001"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("Use whole cents")));
     }
 
     @Test
