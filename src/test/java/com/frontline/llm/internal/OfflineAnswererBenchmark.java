@@ -29,7 +29,8 @@ public final class OfflineAnswererBenchmark {
         for (int s = 1; s <= 8; s++) {
             StringBuilder text = new StringBuilder("## " + TOPICS[s % TOPICS.length] + " policy\n");
             while (text.length() < 1200) {
-                text.append(NOUNS[random.nextInt(NOUNS.length)]).append(" can ")
+                String subject = NOUNS[random.nextInt(NOUNS.length)];
+                text.append(Character.toUpperCase(subject.charAt(0))).append(subject.substring(1)).append(" can ")
                         .append(VERBS[random.nextInt(VERBS.length)]).append(" a ")
                         .append(TOPICS[random.nextInt(TOPICS.length)]).append(" within ")
                         .append(1 + random.nextInt(30)).append(" days of the ")

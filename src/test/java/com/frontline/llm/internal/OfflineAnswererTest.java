@@ -176,6 +176,12 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aHeadingIsNeverGluedToTheTextBelowIt() {
+        assertThat(OfflineAnswerer.sentences("## refund policy\nyou can ask for a refund within 30 days."))
+                .containsExactly("you can ask for a refund within 30 days.");
+    }
+
+    @Test
     void theMoreRelevantSourceWinsATie() {
         List<Source> sources = List.of(
                 new Source(1, "Old", "The warranty lasts one year from delivery.", 0.1),
