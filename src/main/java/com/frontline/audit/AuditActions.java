@@ -23,7 +23,14 @@ public final class AuditActions {
             Map.entry("knowledge.document_added", "Added a document"),
             Map.entry("knowledge.document_version_added", "Uploaded a new document version"),
             Map.entry("knowledge.document_deleted", "Deleted a document"),
-            Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"));
+            Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"),
+            Map.entry("llm.provider_added", "Added an AI provider"),
+            Map.entry("llm.provider_updated", "Changed an AI provider"),
+            Map.entry("llm.provider_deleted", "Removed an AI provider"),
+            Map.entry("llm.provider_reordered", "Changed the failover order"),
+            Map.entry("llm.routing_updated", "Changed routing rules or the budget"),
+            Map.entry("llm.price_updated", "Changed a model price"),
+            Map.entry("llm.price_reset", "Reset model prices"));
 
     private AuditActions() {
     }
