@@ -24,6 +24,13 @@ public final class AuditActions {
             Map.entry("knowledge.document_version_added", "Uploaded a new document version"),
             Map.entry("knowledge.document_deleted", "Deleted a document"),
             Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"),
+            Map.entry("llm.provider_added", "Added an AI provider"),
+            Map.entry("llm.provider_updated", "Changed an AI provider"),
+            Map.entry("llm.provider_deleted", "Removed an AI provider"),
+            Map.entry("llm.provider_reordered", "Changed the failover order"),
+            Map.entry("llm.routing_updated", "Changed routing rules or the budget"),
+            Map.entry("llm.price_updated", "Changed a model price"),
+            Map.entry("llm.price_reset", "Reset model prices"),
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
             Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"));
 

@@ -1,0 +1,26 @@
+package com.frontline.llm;
+
+import java.util.List;
+
+/**
+ * The assistant's answer.
+ *
+ * @param text             the answer; empty when the offline answerer found nothing that matches (use the fallback)
+ * @param citedSources     the numbers of the sources the text cites as [n], in order of first citation
+ * @param handoffRequested the model called the {@code handoff_to_human} tool
+ * @param extractive       the text quotes the sources verbatim (the offline answerer), no model wrote it
+ * @param provider         the provider's name, or {@code offline}
+ * @param route            simple, default, complex, long_context, budget or offline
+ * @param failedOver       an earlier provider in the chain failed or was skipped
+ */
+public record Answer(String text, List<Integer> citedSources, boolean handoffRequested, boolean extractive,
+                     String provider, String model, String route, boolean failedOver) {
+
+    public Answer {
+        citedSources = List.copyOf(citedSources);
+    }
+
+    public boolean isEmpty() {
+        return text.isBlank();
+    }
+}

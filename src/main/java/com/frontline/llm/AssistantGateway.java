@@ -1,0 +1,41 @@
+package com.frontline.llm;
+
+import com.frontline.llm.internal.Answering;
+import com.frontline.shared.TenantId;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * The chat module's way to the models. Routes each question by its complexity and the workspace's rules, fails over
+ * along the workspace's providers (each with its own timeout and circuit breaker), keeps to the monthly budget, and
+ * ends with the offline answerer, so there is always an answer. Every call is recorded for usage and cost.
+ */
+@Service
+public class AssistantGateway {
+
+    private final Answering answering;
+
+    AssistantGateway(Answering answering) {
+        this.answering = answering;
+    }
+
+    /** Always returns (the offline answerer is the last hop); streams tokens to the sink as they come. */
+    public Answer answer(AnswerRequest request, TokenSink sink) {
+        return answering.answer(request, sink);
+    }
+
+    /**
+     * Rewrites a follow-up ("and for kids?") into a standalone question using the history; with no LLM, a heuristic
+     * (carries over the previous customer question's key terms when the follow-up is short or uses pronouns).
+     * Returns the question unchanged when it already stands alone.
+     */
+    public String standaloneQuestion(TenantId tenant, List<Turn> history, String question) {
+        return answering.standaloneQuestion(tenant, history, question);
+    }
+
+    /** For the UI: true when the tenant has no usable provider and the offline answerer answers. */
+    public boolean offlineOnly(TenantId tenant) {
+        return answering.offlineOnly(tenant);
+    }
+}

@@ -1,0 +1,4 @@
+package com.frontline.llm;
+
+/** Who said a turn of the conversation. */
+public enum Speaker { CUSTOMER, ASSISTANT, AGENT }

@@ -1,0 +1,288 @@
+package com.frontline.llm.internal;
+
+import com.frontline.llm.TokenSink;
+import com.frontline.shared.TenantId;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a request down the failover chain: the workspace's enabled providers in order, each with the model of the
+ * route, each behind its own circuit breaker and time limit. The budget is checked before every hop: over it, the
+ * rest of the chain becomes the single cheapest model; past the grace margin, nothing (the caller's offline answerer
+ * takes over). Every hop, skipped ones included, leaves a usage record.
+ */
+@Component
+public class ChainRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainRunner.class);
+
+    /** What to run, for whom and why. */
+    public record Call(TenantId tenant, @Nullable UUID conversationId, Purpose purpose, Router.Decision decision,
+                       Complexity complexity, List<ChatMessage> messages, boolean offerHandoffTool) {
+    }
+
+    public record Hop(ProviderConfig provider, String model) {
+    }
+
+    /** The answer of the hop that succeeded. */
+    public record Success(ProviderConfig provider, String model, String text, boolean handoffRequested) {
+    }
+
+    /**
+     * @param success    null when every hop failed, was skipped, or the budget allowed none
+     * @param route      the route in force at the end (BUDGET or OFFLINE when the budget changed it)
+     * @param hops       hops tried or skipped; the next record's hop number
+     */
+    public record Result(@Nullable Success success, Route route, String reason, boolean failedOver, int hops) {
+    }
+
+    record HopResult(Outcome outcome, String text, boolean handoff, int tokensIn, int tokensOut, int latencyMs,
+                     boolean streamed, @Nullable String error) {
+    }
+
+    private final ProviderRepository providers;
+    private final SettingsRepository settings;
+    private final UsageRepository usage;
+    private final BudgetGuard budget;
+    private final Breakers breakers;
+    private final ChatModels models;
+
+    ChainRunner(ProviderRepository providers, SettingsRepository settings, UsageRepository usage, BudgetGuard budget,
+                Breakers breakers, ChatModels models) {
+        this.providers = providers;
+        this.settings = settings;
+        this.usage = usage;
+        this.budget = budget;
+        this.breakers = breakers;
+        this.models = models;
+    }
+
+    public List<ProviderConfig> enabledProviders(TenantId tenant) {
+        return providers.findAll(tenant).stream().filter(ProviderConfig::enabled).toList();
+    }
+
+    public Result run(Call call, TokenSink sink) {
+        TenantId tenant = call.tenant();
+        LlmSettings rules = settings.find(tenant);
+        PriceTable prices = new PriceTable(settings.prices(tenant));
+        List<ProviderConfig> enabled = enabledProviders(tenant);
+
+        Route route = call.decision().route();
+        String reason = call.decision().reason();
+        Deque<Hop> queue = new ArrayDeque<>();
+        for (ProviderConfig p : enabled) {
+            queue.add(new Hop(p, p.modelFor(route)));
+        }
+        Set<UUID> tried = new HashSet<>();
+        int hop = 0;
+        boolean budgetMode = false;
+
+        while (!queue.isEmpty()) {
+            BudgetStatus status = budget.check(tenant, rules);
+            if (status.exhausted()) {
+                return new Result(null, Route.OFFLINE, "monthly budget of $%s used up ($%s spent): offline answerer"
+                        .formatted(money(status.budgetUsd()), money(status.spentUsd())), hop > 0, hop);
+            }
+            if (status.over() && !budgetMode) {
+                budgetMode = true;
+                reason = "monthly budget of $%s reached ($%s spent): cheapest model; was %s"
+                        .formatted(money(status.budgetUsd()), money(status.spentUsd()), reason);
+                queue = cheapest(tenant, enabled, tried, prices);
+                route = Route.BUDGET;
+                if (queue.isEmpty()) {
+                    break;
+                }
+            }
+            Hop next = queue.poll();
+            tried.add(next.provider().id());
+            CircuitBreaker breaker = breakers.of(tenant, next.provider().id());
+            if (!breaker.tryAcquirePermission()) {
+                record(call, next, route, reason, hop, new HopResult(Outcome.SKIPPED, "", false, 0, 0, 0, false,
+                        "circuit open after repeated failures"), prices);
+                hop++;
+                continue;
+            }
+            HopResult result = execute(tenant, next, call.messages(), call.offerHandoffTool(), sink,
+                    next.provider().timeout());
+            if (result.outcome().success()) {
+                breaker.onSuccess(result.latencyMs(), TimeUnit.MILLISECONDS);
+            } else {
+                breaker.onError(result.latencyMs(), TimeUnit.MILLISECONDS,
+                        new IllegalStateException(result.outcome() + ": " + result.error()));
+            }
+            record(call, next, route, reason, hop, result, prices);
+            if (result.outcome().success()) {
+                return new Result(new Success(next.provider(), next.model(), result.text(), result.handoff()),
+                        route, reason, hop > 0, hop + 1);
+            }
+            log.info("[{}] {} / {} failed over ({}): {}", tenant, next.provider().label(), next.model(),
+                    result.outcome(), result.error());
+            if (result.streamed()) {
+                sink.restart();
+            }
+            hop++;
+        }
+        return new Result(null, route, reason, hop > 0, hop);
+    }
+
+    /** Over budget: the single cheapest model not yet tried whose circuit is not open. */
+    private Deque<Hop> cheapest(TenantId tenant, List<ProviderConfig> enabled, Set<UUID> tried, PriceTable prices) {
+        Deque<Hop> queue = new ArrayDeque<>();
+        enabled.stream()
+                .filter(p -> !tried.contains(p.id()))
+                .filter(p -> breakers.state(tenant, p.id()) != CircuitBreaker.State.OPEN)
+                .map(p -> new Hop(p, p.modelFor(Route.BUDGET)))
+                .min(Comparator.comparing((Hop h) -> prices.blended(h.provider().kind(), h.model()),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .ifPresent(queue::add);
+        return queue;
+    }
+
+    /** One call to a provider's default model outside the chain (no breaker); recorded as a TEST. */
+    HopResult test(TenantId tenant, ProviderConfig provider, Duration timeout) {
+        Hop hop = new Hop(provider, provider.defaultModel());
+        HopResult result = execute(tenant, hop, Prompts.connectionTest(), false, TokenSink.none(), timeout);
+        PriceTable prices = new PriceTable(settings.prices(tenant));
+        record(new Call(tenant, null, Purpose.TEST, new Router.Decision(Route.DEFAULT, "connection test"),
+                new Complexity(0, List.of(), 0), List.of(), false), hop, Route.DEFAULT, "connection test", 0, result,
+                prices);
+        if (result.outcome().success()) {
+            breakers.reset(tenant, provider.id());
+        }
+        return result;
+    }
+
+    HopResult execute(TenantId tenant, Hop hop, List<ChatMessage> messages, boolean offerTool, TokenSink sink,
+                      Duration timeout) {
+        HopHandler handler = new HopHandler(sink);
+        long start = System.nanoTime();
+        int promptTokens = estimateTokens(messages);
+        try {
+            StreamingChatModel model = models.model(tenant, hop.provider(), hop.model(), timeout);
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+            if (offerTool && hop.provider().supportsTools()) {
+                request.toolSpecifications(Prompts.HANDOFF);
+            }
+            model.chat(request.build(), handler);
+            TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout)
+                    .cancelRunningFuture(true).build());
+            ChatResponse response = limiter.executeFutureSupplier(() -> handler.done);
+            boolean streamed = handler.abandon();
+            int latency = millisSince(start);
+            AiMessage ai = response.aiMessage();
+            String text = ai == null || ai.text() == null ? handler.streamedText() : ai.text();
+            boolean handoff = ai != null && ai.hasToolExecutionRequests() && ai.toolExecutionRequests().stream()
+                    .map(ToolExecutionRequest::name).anyMatch(Prompts.HANDOFF_TOOL::equals);
+            TokenUsage tokens = response.tokenUsage();
+            int in = tokens != null && tokens.inputTokenCount() != null ? tokens.inputTokenCount() : promptTokens;
+            int out = tokens != null && tokens.outputTokenCount() != null ? tokens.outputTokenCount()
+                    : estimateTokens(text);
+            if (response.finishReason() == null && !handoff) {
+                return new HopResult(Outcome.ERROR, "", false, in, out, latency, streamed,
+                        "the stream ended before the answer was complete");
+            }
+            if (text.isBlank() && !handoff) {
+                return new HopResult(Outcome.EMPTY, "", false, in, out, latency, streamed,
+                        "the model returned no text");
+            }
+            return new HopResult(Outcome.OK, text, handoff, in, out, latency, streamed, null);
+        } catch (TimeoutException e) {
+            boolean streamed = handler.abandon();
+            return new HopResult(Outcome.TIMEOUT, "", false, 0, estimateTokens(handler.streamedText()),
+                    millisSince(start), streamed, "no complete answer within " + timeout.toMillis() + " ms");
+        } catch (Exception e) {
+            boolean streamed = handler.abandon();
+            Throwable cause = unwrap(e);
+            // LangChain4j has its own TimeoutException; the JDK client throws HttpTimeoutException
+            Outcome outcome = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout") ? Outcome.TIMEOUT : Outcome.ERROR;
+            return new HopResult(outcome, "", false, 0, estimateTokens(handler.streamedText()),
+                    millisSince(start), streamed, describe(cause, hop.provider()));
+        }
+    }
+
+    private void record(Call call, Hop hop, Route route, String reason, int index, HopResult r, PriceTable prices) {
+        ProviderConfig p = hop.provider();
+        BigDecimal cost = prices.cost(p.kind(), hop.model(), r.tokensIn(), r.tokensOut());
+        usage.insert(call.tenant(), new UsageRecord(null, call.conversationId(), p.id(), p.label(), p.kind().name(),
+                hop.model(), call.purpose(), route.key(), reason, call.complexity().score(), index, r.tokensIn(),
+                r.tokensOut(), cost, r.latencyMs(), r.outcome(), index > 0, r.error()));
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof CompletionException
+                || (t instanceof RuntimeException && t.getClass() == RuntimeException.class))
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** A short, key-free description of what went wrong, for the usage record and the settings page. */
+    static String describe(Throwable e, ProviderConfig provider) {
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+        String last4 = provider.apiKeyLast4();
+        // provider error bodies sometimes echo the key they were given
+        message = message.replaceAll("(sk|key|api)[-_A-Za-z0-9]{12,}", "$1-****");
+        if (last4 != null && last4.length() == 4) {
+            message = message.replaceAll("[-_A-Za-z0-9]{8,}" + java.util.regex.Pattern.quote(last4), "****");
+        }
+        String text = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** About four characters per token: good enough when a provider does not report usage. */
+    static int estimateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    static int estimateTokens(List<ChatMessage> messages) {
+        int chars = 0;
+        for (ChatMessage m : messages) {
+            chars += switch (m) {
+                case SystemMessage s -> s.text().length();
+                case UserMessage u -> u.hasSingleText() ? u.singleText().length() : 0;
+                case AiMessage a -> a.text() == null ? 0 : a.text().length();
+                default -> 0;
+            };
+        }
+        return (chars + 3) / 4;
+    }
+
+    private static int millisSince(long startNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private static String money(@Nullable BigDecimal amount) {
+        return amount == null ? "0" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

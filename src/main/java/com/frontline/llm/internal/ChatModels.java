@@ -1,0 +1,91 @@
+package com.frontline.llm.internal;
+
+import com.frontline.shared.TenantId;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
+import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the LangChain4j streaming model for a provider and model name, and keeps it (with its HTTP client) for the
+ * next request. Keyed by workspace, provider, the provider's last change and the model, so an edited provider gets a
+ * new model and one workspace's model (and key) is never used for another.
+ */
+@Component
+public class ChatModels {
+
+    /** Longest answer a model may write. */
+    static final int MAX_OUTPUT_TOKENS = 1024;
+
+    private record Key(TenantId tenant, UUID provider, OffsetDateTime version, String model, Duration timeout) {
+    }
+
+    private final Map<Key, StreamingChatModel> cache = new ConcurrentHashMap<>();
+    private final KeyCipher cipher;
+
+    ChatModels(KeyCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public StreamingChatModel model(TenantId tenant, ProviderConfig provider, String modelName, Duration timeout) {
+        return cache.computeIfAbsent(new Key(tenant, provider.id(), provider.updatedAt(), modelName, timeout),
+                k -> build(tenant, provider, modelName, timeout));
+    }
+
+    /** Drops the models of a changed or deleted provider. */
+    public void evict(TenantId tenant, UUID providerId) {
+        cache.keySet().removeIf(k -> k.tenant().equals(tenant) && k.provider().equals(providerId));
+    }
+
+    StreamingChatModel build(TenantId tenant, ProviderConfig p, String modelName, Duration timeout) {
+        byte[] sealed = p.apiKeyCiphertext();
+        String apiKey = sealed == null ? "" : cipher.decrypt(tenant, sealed);
+        String baseUrl = p.effectiveBaseUrl();
+        return switch (p.kind()) {
+            case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    // a self-hosted OpenAI-compatible server often needs no key, but the client sends one
+                    .apiKey(apiKey.isEmpty() ? "none" : apiKey)
+                    .modelName(modelName)
+                    .timeout(timeout)
+                    .maxTokens(MAX_OUTPUT_TOKENS)
+                    .build();
+            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey)
+                    .modelName(modelName)
+                    .timeout(timeout)
+                    .maxTokens(MAX_OUTPUT_TOKENS)
+                    .build();
+            case GEMINI -> GoogleAiGeminiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey)
+                    .modelName(modelName)
+                    .timeout(timeout)
+                    .maxOutputTokens(MAX_OUTPUT_TOKENS)
+                    .build();
+            case MISTRAL -> MistralAiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey)
+                    .modelName(modelName)
+                    .timeout(timeout)
+                    .maxTokens(MAX_OUTPUT_TOKENS)
+                    .build();
+            case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .modelName(modelName)
+                    .timeout(timeout)
+                    .numPredict(MAX_OUTPUT_TOKENS)
+                    .build();
+        };
+    }
+}

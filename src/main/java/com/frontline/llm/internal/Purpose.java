@@ -1,0 +1,4 @@
+package com.frontline.llm.internal;
+
+/** What a model call was for. */
+public enum Purpose { ANSWER, REWRITE, TEST }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.llm.internal;
+
+import org.jspecify.annotations.NullMarked;

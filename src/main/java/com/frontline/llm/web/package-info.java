@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.llm.web;
+
+import org.jspecify.annotations.NullMarked;
