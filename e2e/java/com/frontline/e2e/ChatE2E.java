@@ -43,7 +43,14 @@ class ChatE2E extends E2ETest {
 
         ask("Do you accept seashells at the Lisbon store?");
         Locator fallback = page.locator("[data-testid=chat-log] li.msg.assistant").last();
-        assertThat(fallback).containsText("not sure", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        try {
+            assertThat(fallback).containsText("not sure", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        } catch (AssertionError e) {
+            Browsers.screenshot(page, "debug-fallback");
+            System.out.println("DEBUG LOG: " + page.innerText("[data-testid=chat-log]"));
+            System.out.println("DEBUG RETRIEVAL: " + page.innerText("[data-testid=retrieval]"));
+            throw e;
+        }
         Locator offer = fallback.locator("[data-testid=handoff-offer]");
         assertThat(offer).isVisible();
         offer.click();
