@@ -1,5 +1,6 @@
 // The website widget's chat panel (the page /widget/frame, framed by widget.js on the workspace's website).
-// It names the visitor with an id kept in this frame's localStorage, gets a session token for the visitor's
+// It names the visitor with an id kept in this frame's localStorage (or, where browsers block storage in
+// third-party frames, in the host page's, through widget.js), gets a session token for the visitor's
 // conversation, then starts the shared conversation view (chat.js) with it. The token is renewed before it expires,
 // and at once when the server no longer accepts it (after a restart, for example).
 (function () {
@@ -26,18 +27,46 @@
         }).join('');
     }
 
-    // Stable across visits on this browser; if storage is blocked, stable for this page view only.
-    function visitorId() {
-        var id = null;
-        try { id = localStorage.getItem(STORE); } catch (e) { /* storage blocked */ }
-        if (!id || !VISITOR.test(id)) {
-            id = newVisitorId();
-            try { localStorage.setItem(STORE, id); } catch (e) { /* storage blocked */ }
+    // The frame's own storage when the browser allows it (it is out of the host page's reach).
+    function storedVisitorId() {
+        try {
+            var id = localStorage.getItem(STORE);
+            if (!id || !VISITOR.test(id)) {
+                id = newVisitorId();
+                localStorage.setItem(STORE, id);
+            }
+            return id;
+        } catch (e) {
+            return null; // third-party storage blocked (Safari, Chrome without third-party cookies, …)
         }
-        return id;
     }
 
-    var visitor = visitorId();
+    // Otherwise the loader keeps the id in the host page's storage and hands it over (widget.js); without an
+    // answer, the id lasts for this page view only.
+    function hostVisitorId() {
+        return new Promise(function (resolve) {
+            if (window.parent === window) return resolve(null);
+            var timer;
+            function onMessage(e) {
+                if (e.source !== window.parent || !e.data || e.data.frontline !== 'visitor') return;
+                window.removeEventListener('message', onMessage);
+                clearTimeout(timer);
+                resolve(VISITOR.test(e.data.id) ? e.data.id : null);
+            }
+            window.addEventListener('message', onMessage);
+            timer = setTimeout(function () {
+                window.removeEventListener('message', onMessage);
+                resolve(null);
+            }, 1500);
+            window.parent.postMessage({frontline: 'visitor?'}, '*');
+        });
+    }
+
+    var stored = storedVisitorId();
+    var visitorReady = stored ? Promise.resolve(stored) : hostVisitorId().then(function (id) {
+        return id || newVisitorId();
+    });
+    var visitor = null;
 
     function showNotice(message) {
         notice.textContent = message || '';
@@ -69,7 +98,10 @@
     }
 
     function start() {
-        session().then(function () {
+        visitorReady.then(function (id) {
+            visitor = id;
+            return session();
+        }).then(function () {
             window.FrontlineChat.start(root);
         }).catch(function (e) {
             showNotice(e.message);

@@ -10,6 +10,7 @@
     var base = new URL(script.src, d.baseURI).origin;
     var key = script.getAttribute('data-key') || '';
     var preview = script.getAttribute('data-preview') || '';
+    var STORE = 'frontline-widget-visitor';
     var api = {open: noop, close: noop, toggle: noop};
     w.FrontlineWidget = api;
 
@@ -70,6 +71,8 @@
 
         var host = d.createElement('div');
         host.setAttribute('data-frontline-widget', '');
+        // the page's own rules for div (borders, backgrounds) must not draw anything: inline !important wins
+        host.style.setProperty('all', 'initial', 'important');
         var shadow = host.attachShadow({mode: 'open'});
         applyStyles(shadow);
 
@@ -142,9 +145,12 @@
             if (isOpen && e.key === 'Escape') close();
         });
         w.addEventListener('message', function (e) {
-            // only the panel's own frame may close it
-            if (!frame || e.source !== frame.contentWindow || e.origin !== base) return;
-            if (e.data && e.data.frontline === 'close') close();
+            // only the panel's own frame talks to the loader
+            if (!frame || e.source !== frame.contentWindow || e.origin !== base || !e.data) return;
+            if (e.data.frontline === 'close') close();
+            if (e.data.frontline === 'visitor?') {
+                frame.contentWindow.postMessage({frontline: 'visitor', id: visitorId()}, base);
+            }
         });
 
         api.open = open;
@@ -152,6 +158,27 @@
         api.toggle = function () {
             if (isOpen) close(); else open();
         };
+    }
+
+    // The visitor's id for browsers that deny the panel its own storage (third-party storage blocked): kept in
+    // this page's storage under one namespaced key, and handed only to the panel's frame on the portal's origin.
+    var memoryId = null;
+
+    function visitorId() {
+        var id = null;
+        try { id = localStorage.getItem(STORE); } catch (e) { /* storage blocked here too */ }
+        if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+            if (!memoryId) {
+                var bytes = new Uint8Array(16);
+                crypto.getRandomValues(bytes);
+                memoryId = 'v' + Array.prototype.map.call(bytes, function (b) {
+                    return (b < 16 ? '0' : '') + b.toString(16);
+                }).join('');
+            }
+            id = memoryId;
+            try { localStorage.setItem(STORE, id); } catch (e) { /* lasts for this page view */ }
+        }
+        return id;
     }
 
     // Built node by node rather than with innerHTML, which a host page's Trusted Types policy would refuse.
