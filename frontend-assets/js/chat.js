@@ -24,6 +24,10 @@
         return fetch(url, {method: 'POST', headers: headers(root), body: body, credentials: 'same-origin'})
             .then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (json) {
+                    if (response.status === 401) {
+                        // the widget's session token expired: its panel renews it (see widget-frame.js)
+                        root.dispatchEvent(new CustomEvent('chat-unauthorized'));
+                    }
                     if (!response.ok) {
                         var message = json.error || (response.status === 429
                             ? 'You are sending messages too fast. Please wait a moment.'
@@ -166,6 +170,7 @@
         source.onerror = function () {
             // EventSource retries by itself; a closed stream (lifetime over) reconnects from the last message seen
             if (source.readyState === EventSource.CLOSED) {
+                self.root.dispatchEvent(new CustomEvent('chat-disconnected'));
                 setTimeout(function () { self.connect(); }, 2000);
             }
         };
@@ -254,7 +259,7 @@
         }
         var meta = el('div', 'msg-meta');
         if (m.extractive) {
-            meta.appendChild(el('span', 'badge', 'Quoted from your documents'));
+            meta.appendChild(el('span', 'badge', this.root.dataset.extractiveLabel || 'Quoted from your documents'));
         }
         if (m.confidence != null && this.root.dataset.showConfidence !== 'false') {
             var c = el('span', 'badge ' + (m.lowConfidence ? 'low' : 'ok'), 'Confidence ' + percent(m.confidence));
@@ -337,6 +342,18 @@
     // that left the page.
     var open = window.frontlineChats = window.frontlineChats || [];
 
+    function startOne(root) {
+        if (!root.chat) {
+            root.chat = new Chat(root);
+            open.push(root.chat);
+        }
+        return root.chat;
+    }
+
+    // Views marked data-chat-manual are started by their page once it is ready (the widget panel, after its
+    // session call): FrontlineChat.start(root).
+    window.FrontlineChat = {start: startOne};
+
     function start() {
         for (var i = open.length - 1; i >= 0; i--) {
             if (!open[i].root.isConnected) {
@@ -344,12 +361,7 @@
                 open.splice(i, 1);
             }
         }
-        document.querySelectorAll('[data-chat]').forEach(function (root) {
-            if (!root.chat) {
-                root.chat = new Chat(root);
-                open.push(root.chat);
-            }
-        });
+        document.querySelectorAll('[data-chat]:not([data-chat-manual])').forEach(startOne);
     }
 
     if (document.readyState === 'loading') {

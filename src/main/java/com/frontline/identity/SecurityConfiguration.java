@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +33,34 @@ class SecurityConfiguration {
 
     private static final RequestMatcher HTMX = (HttpServletRequest request) ->
             "true".equals(request.getHeader("HX-Request"));
+
+    /**
+     * The public website widget ({@code /widget.js}, {@code /widget/**}): anonymous visitors on other websites. No
+     * session and no CSRF token: the widget API authenticates each call with a signed token in a header (or, for
+     * the event stream, a query parameter), which another site cannot make a browser send on its own. No
+     * X-Frame-Options: the panel page is framed by the workspace's websites and sets its own {@code frame-ancestors};
+     * every other widget response gets the default policy below, which forbids framing.
+     */
+    static final String WIDGET_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain widget(HttpSecurity http) throws Exception {
+        http.securityMatcher("/widget.js", "/widget/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(h -> h
+                        // a controller may set its own policy first (the panel's frame-ancestors); this is the default
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WIDGET_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.disable())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain portal(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oauthClients,

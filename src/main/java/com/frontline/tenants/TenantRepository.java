@@ -194,6 +194,17 @@ class TenantRepository {
                 .fetchSingle(WIDGET_SETTINGS.PUBLIC_KEY);
     }
 
+    /**
+     * The one lookup that starts from a public widget key rather than a tenant: the key identifies the tenant (it is
+     * unique across workspaces, {@code widget_settings_key_uk}); only the tenant id comes back.
+     */
+    Optional<TenantId> tenantByWidgetKey(String publicKey) {
+        return dsl.select(WIDGET_SETTINGS.TENANT_ID)
+                .from(WIDGET_SETTINGS)
+                .where(WIDGET_SETTINGS.PUBLIC_KEY.eq(publicKey))
+                .fetchOptional(r -> TenantId.of(r.value1()));
+    }
+
     List<String> origins(TenantId tenant) {
         return dsl.select(ALLOWED_ORIGINS.ORIGIN)
                 .from(ALLOWED_ORIGINS)

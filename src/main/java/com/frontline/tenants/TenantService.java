@@ -226,6 +226,23 @@ public class TenantService {
         return new WidgetSettings(tenants.widgetKey(tenant), tenants.origins(tenant));
     }
 
+    /**
+     * The workspace whose website widget has this public key, for anonymous visitors. The key is the only way in:
+     * it is unique across workspaces, and a rotated key finds nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublicWidget> byWidgetKey(@Nullable String key) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            return Optional.empty();
+        }
+        return tenants.tenantByWidgetKey(key.strip()).map(tenant -> {
+            Workspace workspace = tenants.find(tenant).orElseThrow();
+            Persona persona = tenants.persona(tenant);
+            return new PublicWidget(tenant, key.strip(), workspace.name(), persona.assistantName(), persona.greeting(),
+                    tenants.branding(tenant), tenants.origins(tenant));
+        });
+    }
+
     @Transactional
     public WidgetSettings updateOrigins(CurrentTenant tenant, String lines) {
         Origins.ParseResult parsed = Origins.parse(lines == null ? "" : lines);
