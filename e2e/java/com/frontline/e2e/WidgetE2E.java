@@ -91,6 +91,12 @@ class WidgetE2E extends E2ETest {
         assertThat(chat.locator("[data-testid=talk-to-person]")).isHidden();
         Browsers.screenshot(visitor, "widget-desktop-handoff");
 
+        // an agent takes the conversation over in the inbox; the visitor sees the reply live
+        agentReplies(slug, "Reykjavik", "Hi, this is Hana! Try the Harbor Hotel, it has a great coffee bar.");
+        assertThat(chat.locator("[data-testid=msg-agent]").last()).containsText("Harbor Hotel");
+        assertThat(chat.locator("[data-testid=widget-status]")).containsText("is answering");
+        Browsers.screenshot(visitor, "widget-desktop-agent-reply");
+
         // Escape closes the panel; the visitor's conversation is still there after a reload
         chat.locator("[data-testid=chat-input]").press("Escape");
         assertThat(launcher(visitor)).hasAttribute("aria-expanded", "false");
@@ -98,7 +104,7 @@ class WidgetE2E extends E2ETest {
         chat = openWidget(visitor);
         assertThat(chat.locator("[data-testid=msg-customer]").first())
                 .hasText("How many days do I have to return an item for a refund?");
-        assertThat(chat.locator("[data-testid=widget-status]")).containsText("Waiting for a person");
+        assertThat(chat.locator("[data-testid=msg-agent]").last()).containsText("Harbor Hotel");
 
         // on a phone the panel fills the screen and has its own close button
         visitor.setViewportSize(390, 844);
@@ -148,6 +154,19 @@ class WidgetE2E extends E2ETest {
         page.navigate(portal.url("/w/" + slug + "/settings/widget"));
         assertThat(page.locator("textarea[name=origins]")).hasValue(websiteOrigin);
         return snippet;
+    }
+
+    /** The workspace's owner opens the inbox, takes the waiting conversation over and writes to the visitor. */
+    private void agentReplies(String slug, String customerWords, String reply) {
+        page.navigate(portal.url("/w/" + slug + "/inbox"));
+        page.locator("[data-testid=waiting-conversation]").first().click();
+        assertThat(page.locator("[data-testid=chat-log]")).containsText(customerWords);
+        page.locator("[data-testid=take-over]").click();
+        assertThat(page.locator("[data-testid=conversation-status]")).containsText("With");
+        page.fill("[data-testid=agent-reply]", reply);
+        page.locator("[data-testid=agent-send]").click();
+        assertThat(page.locator("[data-testid=chat-log] li.msg.agent").last()).containsText(reply);
+        Browsers.screenshot(page, "inbox-widget-conversation");
     }
 
     /** The admin's preview: the real widget on a sample page of the portal, which is not an allowed website. */

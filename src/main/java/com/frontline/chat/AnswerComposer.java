@@ -105,7 +105,9 @@ class AnswerComposer {
                 continue; // a model citing a source it was not given
             }
             Passage p = offered.get(n - 1);
-            String title = p.headingPath().isEmpty() ? p.title() : p.title() + " › " + String.join(" › ", p.headingPath());
+            List<String> headings = p.headingPath().stream()
+                    .filter(h -> !h.equalsIgnoreCase(p.title().strip())).toList();
+            String title = headings.isEmpty() ? p.title() : p.title() + " › " + String.join(" › ", headings);
             citations.add(new Citation(n, p.documentId(), p.sourceType(), title, snippet(p.text()), p.sourceUrl()));
         }
         return citations;
