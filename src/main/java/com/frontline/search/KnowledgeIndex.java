@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.frontline.platform.elasticsearch.ElasticsearchConnection;
 import com.frontline.search.internal.ChunkHitSource;
+import com.frontline.search.internal.ChunkIdSource;
 import com.frontline.search.internal.ChunkRequests;
 import com.frontline.search.internal.ChunksIndex;
 import com.frontline.shared.TenantId;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -144,11 +148,30 @@ public class KnowledgeIndex {
     /** The {@code k} chunks whose embeddings are nearest to {@code vector}, among the tenant's chunks only. */
     public List<IndexHit> knn(TenantId tenant, float[] vector, int k) {
         requirePositive(k);
-        if (vector.length != ChunksIndex.DIMENSIONS) {
-            throw new IllegalArgumentException("The query vector has " + vector.length + " dimensions, the index "
-                    + ChunksIndex.DIMENSIONS);
-        }
+        requireDimensions(vector);
         return search(requests.knn(tenant, vector, k));
+    }
+
+    /**
+     * The cosine similarity of {@code vector} to each of the given chunks of the tenant, compared one by one (no
+     * graph walk). Chunks that are not in the tenant's index are missing from the map.
+     */
+    public Map<UUID, Double> similarities(TenantId tenant, float[] vector, Collection<UUID> chunkIds) {
+        if (chunkIds.isEmpty()) {
+            return Map.of();
+        }
+        requireDimensions(vector);
+        ready();
+        SearchResponse<ChunkIdSource> response = call("compare chunks",
+                () -> client.search(requests.similarity(tenant, vector, chunkIds), ChunkIdSource.class));
+        Map<UUID, Double> similarities = new HashMap<>();
+        for (Hit<ChunkIdSource> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.score() != null) {
+                // Elasticsearch scores cosine similarity as (1 + cosine) / 2
+                similarities.put(hit.source().chunkId(), 2 * hit.score() - 1);
+            }
+        }
+        return similarities;
     }
 
     private List<IndexHit> search(SearchRequest request) {
@@ -199,6 +222,13 @@ public class KnowledgeIndex {
             return call.run();
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch: cannot " + what + " in " + index, e);
+        }
+    }
+
+    private static void requireDimensions(float[] vector) {
+        if (vector.length != ChunksIndex.DIMENSIONS) {
+            throw new IllegalArgumentException("The query vector has " + vector.length + " dimensions, the index "
+                    + ChunksIndex.DIMENSIONS);
         }
     }
 

@@ -4,7 +4,7 @@
  * every request is scoped to one tenant in {@code internal.ChunkRequests}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "shared", "platform :: elasticsearch" })
+@ApplicationModule(allowedDependencies = { "shared", "platform :: elasticsearch", "audit" })
 package com.frontline.search;
 
 import org.jspecify.annotations.NullMarked;

@@ -12,15 +12,18 @@ public record ChunkHitSource(
         @JsonProperty(ChunksIndex.CHUNK_ID) UUID chunkId,
         @JsonProperty(ChunksIndex.DOCUMENT_ID) UUID documentId,
         @JsonProperty(ChunksIndex.VERSION) int version,
+        @JsonProperty(ChunksIndex.SOURCE_TYPE) String sourceType,
         @JsonProperty(ChunksIndex.TITLE) String title,
         @JsonProperty(ChunksIndex.HEADING_PATH) @Nullable List<String> headingPath,
-        @JsonProperty(ChunksIndex.TEXT) String text) {
+        @JsonProperty(ChunksIndex.TEXT) String text,
+        @JsonProperty(ChunksIndex.SOURCE_URL) @Nullable String sourceUrl) {
 
     static final List<String> FIELDS = List.of(ChunksIndex.CHUNK_ID, ChunksIndex.DOCUMENT_ID, ChunksIndex.VERSION,
-            ChunksIndex.TITLE, ChunksIndex.HEADING_PATH, ChunksIndex.TEXT);
+            ChunksIndex.SOURCE_TYPE, ChunksIndex.TITLE, ChunksIndex.HEADING_PATH, ChunksIndex.TEXT,
+            ChunksIndex.SOURCE_URL);
 
     public IndexHit toHit(double score) {
-        return new IndexHit(chunkId, documentId, version, title, headingPath == null ? List.of() : headingPath, text,
-                score);
+        return new IndexHit(chunkId, documentId, version, sourceType, title,
+                headingPath == null ? List.of() : headingPath, text, sourceUrl, score);
     }
 }

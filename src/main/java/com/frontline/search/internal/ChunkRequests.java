@@ -1,5 +1,6 @@
 package com.frontline.search.internal;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -10,6 +11,7 @@ import com.frontline.search.IndexedChunk;
 import com.frontline.shared.TenantId;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,11 +71,31 @@ public final class ChunkRequests {
     }
 
     public SearchRequest knn(TenantId tenant, float[] vector, int k) {
+        int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 10 * k));
+        return knn(tenant, vector, k, candidates, List.of(tenantFilter(tenant)), ChunkHitSource.FIELDS);
+    }
+
+    /**
+     * The given chunks' similarity to {@code vector}: a kNN search whose filter leaves only those chunks, so that
+     * Lucene compares the vector with each of them (exact search) instead of walking the graph. Fetches the chunk id.
+     */
+    public SearchRequest similarity(TenantId tenant, float[] vector, Collection<UUID> chunkIds) {
+        if (chunkIds.isEmpty() || chunkIds.size() > MAX_NUM_CANDIDATES) {
+            throw new IllegalArgumentException("Between 1 and " + MAX_NUM_CANDIDATES + " chunk ids, not "
+                    + chunkIds.size());
+        }
+        List<FieldValue> ids = chunkIds.stream().map(id -> FieldValue.of(id.toString())).toList();
+        Query chunks = Query.of(q -> q.terms(t -> t.field(ChunksIndex.CHUNK_ID).terms(v -> v.value(ids))));
+        return knn(tenant, vector, ids.size(), ids.size(), List.of(tenantFilter(tenant), chunks),
+                List.of(ChunksIndex.CHUNK_ID));
+    }
+
+    private SearchRequest knn(TenantId tenant, float[] vector, int k, int candidates, List<Query> filters,
+            List<String> fields) {
         List<Float> queryVector = new ArrayList<>(vector.length);
         for (float value : vector) {
             queryVector.add(value);
         }
-        int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 10 * k));
         return SearchRequest.of(s -> s
                 .index(index)
                 .routing(routing(tenant))
@@ -82,9 +104,9 @@ public final class ChunkRequests {
                         .queryVector(queryVector)
                         .k(k)
                         .numCandidates(candidates)
-                        .filter(tenantFilter(tenant)))
+                        .filter(filters))
                 .size(k)
-                .source(src -> src.filter(f -> f.includes(ChunkHitSource.FIELDS))));
+                .source(src -> src.filter(f -> f.includes(fields))));
     }
 
     public CountRequest count(TenantId tenant) {

@@ -31,6 +31,7 @@ class ChunkRequestsTest {
         Map<String, SearchRequest> searches = Map.of(
                 "bm25", requests.bm25(TENANT, "refund", 5),
                 "knn", requests.knn(TENANT, new float[384], 5),
+                "similarity", requests.similarity(TENANT, new float[384], List.of(UUID.randomUUID())),
                 "tenant chunks", requests.tenantChunks(TENANT),
                 "document chunks", requests.documentChunks(TENANT, documentId),
                 "other versions", requests.otherVersions(TENANT, documentId, 2));
@@ -55,6 +56,21 @@ class ChunkRequestsTest {
         assertThat(knn.path("k").asInt()).isEqualTo(7);
         assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
         assertThat(body.has("query")).isFalse();
+    }
+
+    @Test
+    void similarityComparesExactlyTheGivenChunksOfTheTenant() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        JsonNode body = JSON.readTree(JsonpUtils.toJsonString(
+                requests.similarity(TENANT, new float[384], List.of(first, second)), MAPPER));
+
+        JsonNode knn = body.path("knn");
+        knn = knn.isArray() ? knn.get(0) : knn;
+        assertThat(knn.path("filter").toString()).contains("\"tenant_id\"", first.toString(), second.toString());
+        assertThat(knn.path("k").asInt()).isEqualTo(2);
+        assertThat(knn.path("num_candidates").asInt()).isEqualTo(2);
+        assertThat(body.path("_source").toString()).contains("chunk_id").doesNotContain("text");
     }
 
     @Test
