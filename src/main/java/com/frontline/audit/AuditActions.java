@@ -31,6 +31,8 @@ public final class AuditActions {
             Map.entry("llm.routing_updated", "Changed routing rules or the budget"),
             Map.entry("llm.price_updated", "Changed a model price"),
             Map.entry("llm.price_reset", "Reset model prices"),
+            Map.entry("search.settings_updated", "Changed search tuning"),
+            Map.entry("search.settings_reset", "Reset search tuning to the defaults"),
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
             Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"));
 

@@ -7,9 +7,9 @@ import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.TokenSink;
 import com.frontline.llm.Turn;
-import com.frontline.platform.elasticsearch.ElasticsearchUnavailableException;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.Passage;
+import com.frontline.search.SearchUnavailableException;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.Persona;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +56,7 @@ class AnswerComposer {
         List<Passage> passages;
         try {
             passages = search.search(tenant, query);
-        } catch (ElasticsearchUnavailableException e) {
+        } catch (SearchUnavailableException e) {
             log.warn("Search is unavailable, answering without knowledge: {}", e.getMessage());
             passages = List.of();
         }
