@@ -27,11 +27,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark, not a test: chat turns with the offline answerer on the real app (PostgreSQL, Elasticsearch, MiniLM),
  * {@code visitors} concurrent widget visitors each asking {@code turns} questions one after the other. A turn is timed
- * from the customer's message to the stored, published answer (what the visitor's stream receives). Run with
+ * from the customer's message to the stored, published answer (what the visitor's stream receives). With
+ * {@code -Dbenchmark.thinkMs=N} each visitor pauses about N ms (0.5–1.5 N) before the next question, as people do;
+ * without it every visitor asks again at once, which measures saturation. Run with
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.frontline.chat.ChatTurnBenchmark -Dbenchmark.visitors=20 -Dbenchmark.turns=15}.
  */
 public final class ChatTurnBenchmark {
+
+    /** A visitor's pause between an answer and the next question (0: ask again at once, a saturation test). */
+    static int thinkMillis;
 
     static final String[] TOPICS = {"returns", "shipping", "warranty", "invoices", "passwords", "subscriptions",
             "gift cards", "store hours", "repairs", "discounts"};
@@ -40,6 +45,7 @@ public final class ChatTurnBenchmark {
         int visitors = Integer.getInteger("benchmark.visitors", 20);
         int turns = Integer.getInteger("benchmark.turns", 15);
         int documents = Integer.getInteger("benchmark.documents", 200);
+        thinkMillis = Integer.getInteger("benchmark.thinkMs", 0);
         Path data = Files.createTempDirectory("frontline-bench-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0", "--frontline.embedded.data-dir=" + data, "--frontline.demo.seed=false",
@@ -71,8 +77,8 @@ public final class ChatTurnBenchmark {
             timeTurns(chat, tenant, 1, 10);
             List<Long> nanos = timeTurns(chat, tenant, visitors, turns);
             Collections.sort(nanos);
-            System.out.printf("%d visitors x %d turns = %d chat turns: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                    visitors, turns, nanos.size(), pct(nanos, 0.50), pct(nanos, 0.95),
+            System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                    visitors, turns, nanos.size(), thinkMillis, pct(nanos, 0.50), pct(nanos, 0.95),
                     nanos.getLast() / 1e6);
         } finally {
             DataDirectories.deleteQuietly(data);
@@ -88,6 +94,13 @@ public final class ChatTurnBenchmark {
             int visitor = v;
             all.add(CompletableFuture.runAsync(() -> {
                 Conversation c = chat.start(tenant.id(), Channel.WIDGET, "bench-" + visitor + "-" + System.nanoTime());
+                if (thinkMillis > 0) { // visitors arrive spread out, not all in the same millisecond
+                    try {
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
                 for (int t = 0; t < turns; t++) {
                     String topic = TOPICS[(visitor + t) % TOPICS.length];
                     CompletableFuture<Void> answered = new CompletableFuture<>();
@@ -100,6 +113,9 @@ public final class ChatTurnBenchmark {
                         chat.ask(tenant.id(), c.id(), "How does " + topic + " work for order number " + t + "?");
                         answered.get(60, TimeUnit.SECONDS);
                         nanos.add(System.nanoTime() - start);
+                        if (thinkMillis > 0) {
+                            Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
+                        }
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
