@@ -105,12 +105,16 @@ class AnswerComposer {
                 continue; // a model citing a source it was not given
             }
             Passage p = offered.get(n - 1);
-            List<String> headings = p.headingPath().stream()
-                    .filter(h -> !h.equalsIgnoreCase(p.title().strip())).toList();
-            String title = headings.isEmpty() ? p.title() : p.title() + " › " + String.join(" › ", headings);
-            citations.add(new Citation(n, p.documentId(), p.sourceType(), title, snippet(p.text()), p.sourceUrl()));
+            citations.add(new Citation(n, p.documentId(), p.sourceType(), label(p), snippet(p.text()), p.sourceUrl()));
         }
         return citations;
+    }
+
+    /** The passage's document title and the headings above it, e.g. "Returns policy › Refund timing". */
+    static String label(Passage p) {
+        List<String> headings = p.headingPath().stream()
+                .filter(h -> !h.equalsIgnoreCase(p.title().strip())).toList();
+        return headings.isEmpty() ? p.title() : p.title() + " › " + String.join(" › ", headings);
     }
 
     static String snippet(String text) {

@@ -319,7 +319,7 @@ public class ChatService {
                     chat.confidenceThreshold(), sink);
             if (c.channel() == Channel.PLAYGROUND) {
                 hub.publish(tenant, conversationId, new ChatEvent.Retrieved(answerId, answer.query(),
-                        answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(p.title(),
+                        answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
                                 AnswerComposer.snippet(p.text()), p.score(), p.relevance(), p.bm25Rank(),
                                 p.denseRank())).toList()));
             }
