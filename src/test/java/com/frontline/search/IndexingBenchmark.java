@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public final class IndexingBenchmark {
 
-    private static final String[] WORDS = ("account billing invoice refund payment card subscription plan upgrade "
+    static final String[] WORDS = ("account billing invoice refund payment card subscription plan upgrade "
             + "downgrade cancel renewal password login reset security two-factor device browser mobile app "
             + "notification email address shipping delivery order tracking return exchange warranty repair "
             + "support ticket agent response time hours weekend holiday policy terms privacy data export delete "

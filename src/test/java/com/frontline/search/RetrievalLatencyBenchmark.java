@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  * ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=com.frontline.search.RetrievalLatencyBenchmark -Dbenchmark.sizes=10000,100000
  * </pre>
- * Chunk texts are random support vocabulary ({@link IndexingBenchmark#texts}). The first 10,000 chunks get real
+ * Chunk texts are random words drawn with Zipf's law (exponent 1.05) from the support vocabulary of
+ * {@link IndexingBenchmark} followed by 40,000 made-up words, so that a few words are everywhere and most are rare, as
+ * in real text (with only the small vocabulary, every query word would match nearly every chunk, which no real
+ * knowledge base does and which makes BM25 look several times slower). The first 10,000 chunks get real
  * MiniLM embeddings; beyond that, embedding every chunk would take ~17 min on 2 cores, so each further chunk reuses
  * one of those 10,000 vectors with Gaussian noise added (cosine ~0.9 to its source), which keeps the vectors'
  * distribution close to real ones. Queries are embedded for real, each time.
@@ -41,7 +44,8 @@ public final class RetrievalLatencyBenchmark {
         index.ensureIndex();
         HybridRetriever retriever = new HybridRetriever(index, embedder, List::of);
         TenantId tenant = TenantId.of(UUID.randomUUID());
-        List<String> queries = questions(QUERIES + WARM_UP, random);
+        ZipfText zipf = new ZipfText(40_000, 1.05, random);
+        List<String> queries = questions(zipf, QUERIES + WARM_UP, random);
         System.out.printf(Locale.ROOT, "%d cores, max heap %d MB; %d queries after %d warm-up queries%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, QUERIES, WARM_UP);
 
@@ -51,7 +55,7 @@ public final class RetrievalLatencyBenchmark {
             long start = System.nanoTime();
             while (indexed < size) {
                 int batch = Math.min(500, size - indexed);
-                List<String> texts = IndexingBenchmark.texts(batch, 800, random);
+                List<String> texts = zipf.texts(batch, 800, random);
                 List<float[]> vectors;
                 if (realVectors.size() < REAL_VECTORS) {
                     vectors = new ArrayList<>();
@@ -112,16 +116,77 @@ public final class RetrievalLatencyBenchmark {
     }
 
     /** Short questions in the vocabulary of the chunks, like customers type them. */
-    private static List<String> questions(int count, Random random) {
+    private static List<String> questions(ZipfText zipf, int count, Random random) {
         String[] starts = { "how do I", "can I", "why is my", "where do I find the", "what happens to my",
                 "is there a", "I cannot", "when will my" };
-        List<String> words = IndexingBenchmark.texts(count, 60, random);
         List<String> questions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            questions.add(starts[random.nextInt(starts.length)] + " " + words.get(i).toLowerCase(Locale.ROOT)
-                    .replace(".", "") + "?");
+            StringBuilder question = new StringBuilder(starts[random.nextInt(starts.length)]);
+            int words = 2 + random.nextInt(5);
+            for (int w = 0; w < words; w++) {
+                question.append(' ').append(zipf.word(random));
+            }
+            questions.add(question.append('?').toString());
         }
         return questions;
+    }
+
+    /** Words with Zipf-distributed frequencies: the support vocabulary first, then made-up words. */
+    static final class ZipfText {
+
+        private static final String[] SYLLABLES = ("ka to ri me su na lo pe vi da gu ne ho ra mi ze bo tu la fe "
+                + "si ko ma de pu ri no ve ga lu").split(" ");
+
+        private final String[] vocabulary;
+        private final double[] cumulative;
+
+        ZipfText(int madeUpWords, double exponent, Random random) {
+            List<String> words = new ArrayList<>(List.of(IndexingBenchmark.WORDS));
+            java.util.Set<String> seen = new java.util.HashSet<>(words);
+            while (words.size() < IndexingBenchmark.WORDS.length + madeUpWords) {
+                StringBuilder word = new StringBuilder();
+                int syllables = 2 + random.nextInt(3);
+                for (int i = 0; i < syllables; i++) {
+                    word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+                }
+                if (seen.add(word.toString())) {
+                    words.add(word.toString());
+                }
+            }
+            vocabulary = words.toArray(String[]::new);
+            cumulative = new double[vocabulary.length];
+            double sum = 0;
+            for (int rank = 0; rank < vocabulary.length; rank++) {
+                sum += 1 / Math.pow(rank + 1, exponent);
+                cumulative[rank] = sum;
+            }
+            for (int rank = 0; rank < vocabulary.length; rank++) {
+                cumulative[rank] /= sum;
+            }
+        }
+
+        String word(Random random) {
+            int index = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+            return vocabulary[Math.min(vocabulary.length - 1, index < 0 ? -index - 1 : index)];
+        }
+
+        List<String> texts(int count, int length, Random random) {
+            List<String> texts = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                StringBuilder text = new StringBuilder();
+                int target = length - 80 + random.nextInt(161);
+                while (text.length() < target) {
+                    int words = 6 + random.nextInt(12);
+                    for (int w = 0; w < words; w++) {
+                        String word = word(random);
+                        text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+                        text.append(w == words - 1 ? ". " : " ");
+                    }
+                }
+                texts.add(text.toString().trim());
+            }
+            return texts;
+        }
     }
 
     /** The vector plus Gaussian noise, renormalised: cosine to the source about 0.9. */

@@ -2,6 +2,7 @@ package com.frontline.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.frontline.platform.elasticsearch.ElasticsearchConnection;
+import com.frontline.search.internal.HybridRetriever;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,9 +27,10 @@ class SearchConfigurationTest {
             .withBean(ElasticsearchClient.class, () -> client);
 
     @Test
-    void createsTheIndexAndEmbedderBeansWithoutTouchingElasticsearch() {
+    void createsTheIndexEmbedderAndRetrieverBeansWithoutTouchingElasticsearch() {
         runner.run(context -> {
-            assertThat(context).hasSingleBean(KnowledgeIndex.class).hasSingleBean(TextEmbedder.class);
+            assertThat(context).hasSingleBean(KnowledgeIndex.class).hasSingleBean(TextEmbedder.class)
+                    .hasSingleBean(HybridRetriever.class);
             assertThat(context.getBean(SearchProperties.class).index()).isEqualTo("frontline-chunks");
             assertThat(context.getBean(SearchProperties.class).modelCacheDir()).isNull();
             assertThat(context.getBean(TextEmbedder.class).dimensions()).isEqualTo(384);

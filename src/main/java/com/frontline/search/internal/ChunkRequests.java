@@ -71,7 +71,8 @@ public final class ChunkRequests {
     }
 
     public SearchRequest knn(TenantId tenant, float[] vector, int k) {
-        int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 10 * k));
+        // HNSW explores this many per shard: 2k (at least 100) keeps recall near exact at a fraction of 10k's cost
+        int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 2 * k));
         return knn(tenant, vector, k, candidates, List.of(tenantFilter(tenant)), ChunkHitSource.FIELDS);
     }
 

@@ -13,6 +13,7 @@ import com.frontline.shared.TenantId;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  * command): the {@link PassageSource}s first, then BM25 and kNN from the index, fused by {@link Fuser}, cut by the
  * minimum score and {@code topK}, each passage with its absolute relevance.
  * <p>
- * BM25 runs on a virtual thread while the query is embedded, so the slower of the two sets the pace, not their sum.
+ * BM25 runs on a virtual thread while the query is embedded and the kNN search runs, so the slowest of them sets the
+ * pace, not their sum.
  */
 public final class HybridRetriever {
 
@@ -80,6 +82,10 @@ public final class HybridRetriever {
             bm25.cancel(false);
             throw e;
         }
+        // Passages only BM25 found need their cosine looked up. Most of them are among BM25's first topK, so that
+        // lookup starts as soon as BM25 answers, alongside the kNN search, instead of after the fusion.
+        CompletableFuture<Map<UUID, Double>> earlyCosines = bm25.thenApplyAsync(hits -> index.similarities(tenant,
+                vector, hits.stream().limit(settings.topK()).map(IndexHit::chunkId).toList()), background);
 
         List<Passage> result = new ArrayList<>(settings.topK());
         Set<UUID> seen = new HashSet<>();
@@ -102,9 +108,10 @@ public final class HybridRetriever {
                 chosen.add(f);
             }
         }
-        List<UUID> withoutCosine = chosen.stream().filter(f -> f.denseScore() == null).map(f -> f.hit().chunkId())
-                .toList();
-        Map<UUID, Double> cosines = index.similarities(tenant, vector, withoutCosine);
+        Map<UUID, Double> cosines = new HashMap<>(join(earlyCosines));
+        List<UUID> missing = chosen.stream().filter(f -> f.denseScore() == null).map(f -> f.hit().chunkId())
+                .filter(id -> !cosines.containsKey(id)).toList();
+        cosines.putAll(index.similarities(tenant, vector, missing));
         for (Fuser.Fused f : chosen) {
             Double denseScore = f.denseScore();
             double cosine = denseScore != null ? 2 * denseScore - 1 : cosines.getOrDefault(f.hit().chunkId(), 0.0);
@@ -116,7 +123,7 @@ public final class HybridRetriever {
         return result;
     }
 
-    private static List<IndexHit> join(CompletableFuture<List<IndexHit>> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
