@@ -238,6 +238,9 @@ final class EmbeddedElasticsearch implements AutoCloseable {
             }
         }
         Files.writeString(target.resolve("elasticsearch.yml"), settings.toYaml());
+        // A node stopped while it first created its keystore leaves this file behind, and every later start then
+        // fails ("FileAlreadyExistsException ... elasticsearch.keystore.tmp"). It is never worth keeping.
+        Files.deleteIfExists(target.resolve("elasticsearch.keystore.tmp"));
         return target;
     }
 

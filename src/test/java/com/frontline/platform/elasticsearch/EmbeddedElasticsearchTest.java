@@ -60,6 +60,25 @@ class EmbeddedElasticsearchTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     }
 
+    @Test
+    void startsAfterANodeWasStoppedWhileCreatingItsKeystore() throws Exception {
+        Path data = java.nio.file.Files.createTempDirectory("frontline-es-leftover-");
+        try {
+            Path config = java.nio.file.Files.createDirectories(data.resolve("elasticsearch/config"));
+            java.nio.file.Files.writeString(config.resolve("elasticsearch.keystore.tmp"), "half-written");
+            EmbeddedElasticsearch node = new EmbeddedElasticsearch(properties(), new EmbeddedProperties(data, false));
+            ElasticsearchConnection connection = ElasticsearchConnection.embedded(node, Duration.ofSeconds(120));
+            try (node) {
+                connection.awaitReady();
+                assertThat(connection.isReady()).isTrue();
+            } finally {
+                connection.close();
+            }
+        } finally {
+            com.frontline.platform.DataDirectories.deleteQuietly(data);
+        }
+    }
+
     static ElasticsearchProperties properties() {
         // Surefire passes the unpacked distribution; the fallback serves IDE runs from the project directory.
         Path home = Path.of(
