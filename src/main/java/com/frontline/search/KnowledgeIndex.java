@@ -4,9 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.frontline.platform.elasticsearch.ElasticsearchConnection;
 import com.frontline.search.internal.ChunkHitSource;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -152,6 +155,27 @@ public class KnowledgeIndex {
         return search(requests.knn(tenant, vector, k));
     }
 
+    /** Both lists of one hybrid query, best first. */
+    public record HybridHits(List<IndexHit> bm25, List<IndexHit> knn) {
+    }
+
+    /** {@link #bm25} and {@link #knn} in one request, which Elasticsearch runs side by side. */
+    public HybridHits bm25AndKnn(TenantId tenant, String query, float[] vector, int k) {
+        requirePositive(k);
+        requireDimensions(vector);
+        ready();
+        MsearchResponse<ChunkHitSource> response = call("search",
+                () -> client.msearch(requests.bm25AndKnn(tenant, query, vector, k), ChunkHitSource.class));
+        List<List<IndexHit>> lists = new ArrayList<>(2);
+        for (MultiSearchResponseItem<ChunkHitSource> item : response.responses()) {
+            if (item.isFailure()) {
+                throw new ElasticsearchException("msearch", item.failure());
+            }
+            lists.add(hits(item.result().hits().hits()));
+        }
+        return new HybridHits(lists.get(0), lists.get(1));
+    }
+
     /**
      * The cosine similarity of {@code vector} to each of the given chunks of the tenant, compared one by one (no
      * graph walk). Chunks that are not in the tenant's index are missing from the map.
@@ -177,7 +201,11 @@ public class KnowledgeIndex {
     private List<IndexHit> search(SearchRequest request) {
         ready();
         SearchResponse<ChunkHitSource> response = call("search", () -> client.search(request, ChunkHitSource.class));
-        return response.hits().hits().stream()
+        return hits(response.hits().hits());
+    }
+
+    private static List<IndexHit> hits(List<Hit<ChunkHitSource>> hits) {
+        return hits.stream()
                 .filter(hit -> hit.source() != null)
                 .map(hit -> Objects.requireNonNull(hit.source()).toHit(hit.score() == null ? 0 : hit.score()))
                 .toList();

@@ -87,6 +87,19 @@ class KnowledgeIndexTenantIsolationTest {
     }
 
     @Test
+    void theCombinedSearchAndTheSimilarityLookupStayInTheTenant() {
+        KnowledgeIndex.HybridHits both = index.bm25AndKnn(b, "lost luggage airport", aCurrent.embedding(), 10);
+
+        assertThat(both.bm25()).isEmpty();
+        assertThat(both.knn()).hasSize(2).allSatisfy(hit -> assertThat(hit.title()).isEqualTo("Gift cards"));
+        assertThat(index.bm25AndKnn(a, "lost luggage airport", aCurrent.embedding(), 10).bm25()).isNotEmpty();
+        assertThat(index.similarities(b, aCurrent.embedding(), List.of(aCurrent.chunkId(), aOld.chunkId())))
+                .isEmpty();
+        assertThat(index.similarities(a, aCurrent.embedding(), List.of(aCurrent.chunkId())))
+                .hasEntrySatisfying(aCurrent.chunkId(), cosine -> assertThat(cosine).isGreaterThan(0.95));
+    }
+
+    @Test
     void deleteOtherVersionsOnlyDeletesTheTenantsOldVersions() {
         assertThat(index.deleteOtherVersions(b, documentId, 2)).isEqualTo(1);
 

@@ -2,6 +2,7 @@ package com.frontline.search;
 
 import com.frontline.platform.elasticsearch.SharedTestElasticsearch;
 import com.frontline.search.evaluation.RetrievalMetrics;
+import com.frontline.search.internal.Fuser;
 import com.frontline.search.internal.HybridRetriever;
 import com.frontline.shared.TenantId;
 
@@ -14,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Retrieval latency with 10,000 and then 100,000 chunks in one tenant, through {@link HybridRetriever} with the
- * default settings (what the chat does per question: embed the query, BM25 and kNN, fuse, relevance lookup), plus
- * each step alone. Not a test; run it with
+ * default settings (what the chat does per question: embed the query, BM25 and kNN in one {@code _msearch}, fuse,
+ * relevance lookup), plus each step alone; with {@code -Dbenchmark.variants=true} also two other ways to order the
+ * steps (all in sequence; BM25 on a second client thread while the query is embedded and kNN runs). Not a test; run it with
  * <pre>
  * ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=com.frontline.search.RetrievalLatencyBenchmark -Dbenchmark.sizes=10000,100000
@@ -30,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class RetrievalLatencyBenchmark {
 
-    private static final int REAL_VECTORS = 10_000;
+    private static final int REAL_VECTORS = Integer.getInteger("benchmark.realVectors", 10_000);
     private static final int QUERIES = 500;
     private static final int WARM_UP = 100;
 
@@ -43,6 +45,7 @@ public final class RetrievalLatencyBenchmark {
         SharedTestElasticsearch.get().connection().awaitReady();
         index.ensureIndex();
         HybridRetriever retriever = new HybridRetriever(index, embedder, List::of);
+        var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         TenantId tenant = TenantId.of(UUID.randomUUID());
         ZipfText zipf = new ZipfText(40_000, 1.05, random);
         List<String> queries = questions(zipf, QUERIES + WARM_UP, random);
@@ -93,11 +96,32 @@ public final class RetrievalLatencyBenchmark {
             measure("relevance of 5 chunks", queries, q -> index.similarities(tenant,
                     queryVectors.get(next[0]++ % queryVectors.size()), someChunks));
             measure("search, hybrid (default)", queries, q -> retriever.search(tenant, q, defaults));
+            if (Boolean.getBoolean("benchmark.variants")) {
+                measure("variant: steps in sequence", queries, q -> {
+                    float[] v = embedder.embed(q);
+                    List<IndexHit> b = index.bm25(tenant, q, defaults.candidates());
+                    List<IndexHit> d = index.knn(tenant, v, defaults.candidates());
+                    relevance(index, tenant, v, Fuser.fuse(b, d, defaults), defaults.topK());
+                });
+                measure("variant: BM25 on a 2nd thread", queries, q -> {
+                    var b = java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> index.bm25(tenant, q, defaults.candidates()), parallel);
+                    float[] v = embedder.embed(q);
+                    List<IndexHit> d = index.knn(tenant, v, defaults.candidates());
+                    relevance(index, tenant, v, Fuser.fuse(b.join(), d, defaults), defaults.topK());
+                });
+            }
             measure("search, BM25 only", queries, q -> retriever.search(tenant, q, defaults.withBm25Weight(1)));
             measure("search, dense only", queries, q -> retriever.search(tenant, q, defaults.withBm25Weight(0)));
         }
         index.deleteTenant(tenant);
         SharedTestElasticsearch.get().client().close();
+    }
+
+    private static void relevance(KnowledgeIndex index, TenantId tenant, float[] vector, List<Fuser.Fused> fused,
+            int topK) {
+        index.similarities(tenant, vector, fused.stream().limit(topK).filter(f -> f.denseScore() == null)
+                .map(f -> f.hit().chunkId()).toList());
     }
 
     private static void measure(String what, List<String> queries, Consumer<String> call) {

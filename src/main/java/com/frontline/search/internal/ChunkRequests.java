@@ -5,8 +5,10 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.CountRequest;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import com.frontline.search.IndexedChunk;
 import com.frontline.shared.TenantId;
 
@@ -74,6 +76,29 @@ public final class ChunkRequests {
         // HNSW explores this many per shard: 2k (at least 100) keeps recall near exact at a fraction of 10k's cost
         int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 2 * k));
         return knn(tenant, vector, k, candidates, List.of(tenantFilter(tenant)), ChunkHitSource.FIELDS);
+    }
+
+    /** BM25 and kNN in one round trip; Elasticsearch runs the two searches side by side. */
+    public MsearchRequest bm25AndKnn(TenantId tenant, String text, float[] vector, int k) {
+        return MsearchRequest.of(m -> m
+                .index(index)
+                .routing(routing(tenant))
+                .searches(item(bm25(tenant, text, k)), item(knn(tenant, vector, k))));
+    }
+
+    private static RequestItem item(SearchRequest search) {
+        return RequestItem.of(i -> i
+                .header(h -> h.index(search.index()).routing(search.routing()))
+                .body(b -> {
+                    b.size(search.size()).source(search.source());
+                    if (search.query() != null) {
+                        b.query(search.query());
+                    }
+                    if (!search.knn().isEmpty()) {
+                        b.knn(search.knn());
+                    }
+                    return b;
+                }));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.frontline.search.internal;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -56,6 +57,23 @@ class ChunkRequestsTest {
         assertThat(knn.path("k").asInt()).isEqualTo(7);
         assertThat(knn.path("num_candidates").asInt()).isEqualTo(100);
         assertThat(body.has("query")).isFalse();
+    }
+
+    @Test
+    void theCombinedSearchCarriesBothSearchesEachFilteredAndRoutedByTheTenant() {
+        MsearchRequest both = requests.bm25AndKnn(TENANT, "refund", new float[384], 20);
+
+        assertThat(both.routing()).containsExactly(TENANT.toString());
+        assertThat(both.searches()).hasSize(2).allSatisfy(item -> {
+            assertThat(item.header().routing()).containsExactly(TENANT.toString());
+            assertThat(item.header().index()).containsExactly("chunks");
+            assertThat(JsonpUtils.toJsonString(item.body(), MAPPER))
+                    .contains("{\"term\":{\"tenant_id\":{\"value\":\"" + TENANT + "\"}}}");
+        });
+        assertThat(both.searches().get(0).body().query()).isNotNull();
+        assertThat(both.searches().get(0).body().size()).isEqualTo(20);
+        assertThat(both.searches().get(1).body().knn()).singleElement()
+                .satisfies(knn -> assertThat(knn.k()).isEqualTo(20));
     }
 
     @Test
