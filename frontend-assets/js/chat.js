@@ -287,6 +287,8 @@
             human.type = 'button';
             human.dataset.action = 'handoff';
             human.dataset.testid = 'handoff-offer';
+            var status = this.root.dataset.status;
+            human.disabled = status === 'WAITING' || status === 'AGENT';
             item.appendChild(human);
         }
         return item;

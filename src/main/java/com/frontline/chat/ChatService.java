@@ -117,12 +117,13 @@ public class ChatService {
     }
 
     /**
-     * Saves the confidence threshold (a percentage, 0–100) and the handoff webhook address (blank: none).
+     * Saves the confidence threshold (a percentage, 0–100), whether an unsure answer hands the conversation over at
+     * once, and the handoff webhook address (blank: none).
      *
      * @throws InvalidInputException fields {@code threshold} and {@code webhookUrl}
      */
     public ChatSettings updateSettings(CurrentTenant admin, @Nullable String thresholdPercent,
-                                       @Nullable String rawWebhookUrl) {
+                                       boolean handoffOnLowConfidence, @Nullable String rawWebhookUrl) {
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         double threshold = 0;
         try {
@@ -146,12 +147,14 @@ public class ChatService {
         double value = threshold / 100;
         return tx.execute(s -> {
             ChatSettings before = settings.get(admin.id());
-            settings.update(admin.id(), value, url);
+            settings.update(admin.id(), value, handoffOnLowConfidence, url);
             ChatSettings after = settings.get(admin.id());
             audit.record(admin.id(), admin.actor(), "chat.settings_updated", null,
                     java.util.Map.of("confidenceThreshold", before.confidenceThreshold(),
+                            "handoffOnLowConfidence", before.handoffOnLowConfidence(),
                             "webhookUrl", String.valueOf(before.webhookUrl())),
                     java.util.Map.of("confidenceThreshold", after.confidenceThreshold(),
+                            "handoffOnLowConfidence", after.handoffOnLowConfidence(),
                             "webhookUrl", String.valueOf(after.webhookUrl())));
             return after;
         });
@@ -330,6 +333,9 @@ public class ChatService {
             hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(saved));
             if (answer.handoffRequested()) {
                 requestHandoff(tenant, conversationId, "The assistant handed the conversation over.");
+            } else if (answer.lowConfidence() && chat.handoffOnLowConfidence()) {
+                requestHandoff(tenant, conversationId, "The assistant was not sure (confidence %d %%)."
+                        .formatted(Math.round(answer.confidence() * 100)));
             }
         } catch (RuntimeException e) {
             log.error("Could not answer in conversation {}", conversationId, e);

@@ -22,24 +22,41 @@ class ChatSettingsRepository {
         this.dsl = dsl;
     }
 
-    /** The workspace's settings; created with defaults (and a fresh webhook secret) on first use. */
+    /**
+     * The workspace's settings; created with defaults (and a fresh webhook secret) on first use. Read on every
+     * answer, so it reads first and writes only when the row is missing.
+     */
     ChatSettings get(TenantId tenant) {
+        ChatSettings found = find(tenant);
+        if (found != null) {
+            return found;
+        }
         dsl.insertInto(CHAT_SETTINGS)
                 .set(CHAT_SETTINGS.TENANT_ID, tenant.value())
                 .set(CHAT_SETTINGS.CONFIDENCE_THRESHOLD, ChatSettings.DEFAULT_THRESHOLD)
                 .set(CHAT_SETTINGS.WEBHOOK_SECRET, newSecret())
                 .onConflictDoNothing()
                 .execute();
-        return dsl.selectFrom(CHAT_SETTINGS)
-                .where(CHAT_SETTINGS.TENANT_ID.eq(tenant.value()))
-                .fetchSingle(r -> new ChatSettings(r.getConfidenceThreshold(), r.getWebhookUrl(),
-                        r.getWebhookSecret()));
+        ChatSettings created = find(tenant);
+        if (created == null) {
+            throw new IllegalStateException("Chat settings of " + tenant + " vanished after insert");
+        }
+        return created;
     }
 
-    void update(TenantId tenant, double threshold, @Nullable String webhookUrl) {
+    private @Nullable ChatSettings find(TenantId tenant) {
+        return dsl.selectFrom(CHAT_SETTINGS)
+                .where(CHAT_SETTINGS.TENANT_ID.eq(tenant.value()))
+                .fetchOptional(r -> new ChatSettings(r.getConfidenceThreshold(), r.getHandoffOnLowConfidence(),
+                        r.getWebhookUrl(), r.getWebhookSecret()))
+                .orElse(null);
+    }
+
+    void update(TenantId tenant, double threshold, boolean handoffOnLowConfidence, @Nullable String webhookUrl) {
         get(tenant);
         dsl.update(CHAT_SETTINGS)
                 .set(CHAT_SETTINGS.CONFIDENCE_THRESHOLD, threshold)
+                .set(CHAT_SETTINGS.HANDOFF_ON_LOW_CONFIDENCE, handoffOnLowConfidence)
                 .set(CHAT_SETTINGS.WEBHOOK_URL, webhookUrl)
                 .set(CHAT_SETTINGS.UPDATED_AT, OffsetDateTime.now())
                 .where(CHAT_SETTINGS.TENANT_ID.eq(tenant.value()))

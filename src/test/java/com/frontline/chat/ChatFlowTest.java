@@ -101,6 +101,40 @@ class ChatFlowTest {
         assertThat(answer.lowConfidence()).isTrue();
         assertThat(answer.text()).isEqualTo(tenantPersonaFallback());
         assertThat(answer.citations()).isEmpty();
+        // by default a person is only offered: the conversation stays with the assistant
+        assertThat(chat.conversation(tenant.id(), c.id()).status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(chat.inbox(tenant.id())).extracting(Conversation::id).doesNotContain(c.id());
+    }
+
+    @Test
+    void aWorkspaceCanHandUnsureAnswersToItsTeamAtOnce() throws Exception {
+        mvc.perform(post("/w/{s}/settings/handoff", tenant.slug()).session(alice.session()).with(csrf())
+                        .param("threshold", "50").param("handoffOnLowConfidence", "true").param("webhookUrl", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(chat.settings(tenant.id()).handoffOnLowConfidence()).isTrue();
+        assertThat(chat.settings(other.id()).handoffOnLowConfidence()).isFalse();
+        String page = mvc.perform(get("/w/{s}/settings/handoff", tenant.slug()).session(alice.session()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<input[^>]*name=\"handoffOnLowConfidence\"[^>]*checked");
+
+        Conversation sure = chat.start(tenant.id(), Channel.WIDGET, "visitor-sure");
+        chat.ask(tenant.id(), sure.id(), "How many days do I have to return an item?");
+        assertThat(awaitAnswer(sure, 1).lowConfidence()).isFalse();
+        assertThat(chat.conversation(tenant.id(), sure.id()).status()).isEqualTo(ConversationStatus.BOT);
+
+        Conversation unsure = chat.start(tenant.id(), Channel.WIDGET, "visitor-unsure");
+        chat.ask(tenant.id(), unsure.id(), "Can I bring my parrot to the annual shareholder meeting?");
+        assertThat(awaitAnswer(unsure, 1).lowConfidence()).isTrue();
+        await(() -> chat.conversation(tenant.id(), unsure.id()).status() == ConversationStatus.WAITING);
+        assertThat(chat.conversation(tenant.id(), unsure.id()).handoffReason()).startsWith("The assistant was not sure");
+        assertThat(chat.inbox(tenant.id())).extracting(Conversation::id).containsExactly(unsure.id());
+
+        // the other workspace keeps the default: its unsure answers only offer a person
+        Conversation elsewhere = chat.start(other.id(), Channel.WIDGET, "visitor-other");
+        chat.ask(other.id(), elsewhere.id(), "Can I bring my parrot to the annual shareholder meeting?");
+        assertThat(awaitAnswer(elsewhere, other, 1).lowConfidence()).isTrue();
+        assertThat(chat.conversation(other.id(), elsewhere.id()).status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(chat.inbox(other.id())).isEmpty();
     }
 
     @Test
@@ -125,7 +159,7 @@ class ChatFlowTest {
             exchange.close();
         });
         receiver.start();
-        chat.updateSettings(tenant, "50", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        chat.updateSettings(tenant, "50", false, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
 
         Conversation c = chat.start(tenant.id(), Channel.WIDGET, "visitor-3");
         chat.ask(tenant.id(), c.id(), "I want to talk to a human please");

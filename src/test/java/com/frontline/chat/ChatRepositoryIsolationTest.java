@@ -30,7 +30,7 @@ class ChatRepositoryIsolationTest {
         ChatMessage m = conversations.addMessage(a, c.id(), new ConversationRepository.NewMessage(Author.ASSISTANT,
                 "Ava", "Returns take 30 days.", List.of(), 0.8, false, true, "offline", "extractive"));
         WebhookDelivery d = deliveries.create(a, c.id(), "https://hooks.example.com/x");
-        settings.update(a, 0.7, "https://hooks.example.com/x");
+        settings.update(a, 0.7, true, "https://hooks.example.com/x");
 
         assertThat(conversations.find(b, c.id())).isEmpty();
         assertThat(conversations.lock(b, c.id())).isEmpty();
@@ -46,6 +46,7 @@ class ChatRepositoryIsolationTest {
         deliveries.attempted(b, d.id(), "DELIVERED", null);
         deliveries.giveUp(b, d.id());
         assertThat(settings.get(b).webhookUrl()).isNull();
+        assertThat(settings.get(b).handoffOnLowConfidence()).isFalse();
         assertThat(settings.get(b).webhookSecret()).isNotEqualTo(settings.get(a).webhookSecret());
 
         // A's rows are untouched by B's writes
@@ -53,6 +54,7 @@ class ChatRepositoryIsolationTest {
         assertThat(deliveries.find(a, d.id()).orElseThrow().status()).isEqualTo("PENDING");
         assertThat(deliveries.find(a, d.id()).orElseThrow().attempts()).isZero();
         assertThat(settings.get(a).confidenceThreshold()).isEqualTo(0.7);
+        assertThat(settings.get(a).handoffOnLowConfidence()).isTrue();
         assertThat(conversations.messages(a, c.id(), 0, 10)).extracting(ChatMessage::text)
                 .containsExactly("Returns take 30 days.");
     }

@@ -75,11 +75,13 @@ public final class ChatTurnBenchmark {
             ChatService chat = app.getBean(ChatService.class);
             // warm-up: a few turns, one visitor
             timeTurns(chat, tenant, 1, 10);
+            long began = System.nanoTime();
             List<Long> nanos = timeTurns(chat, tenant, visitors, turns);
+            double seconds = (System.nanoTime() - began) / 1e9;
             Collections.sort(nanos);
-            System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+            System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.1f turns/s%n",
                     visitors, turns, nanos.size(), thinkMillis, pct(nanos, 0.50), pct(nanos, 0.95),
-                    nanos.getLast() / 1e6);
+                    nanos.getLast() / 1e6, nanos.size() / seconds);
         } finally {
             DataDirectories.deleteQuietly(data);
         }

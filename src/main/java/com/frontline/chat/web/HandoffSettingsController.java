@@ -31,20 +31,21 @@ class HandoffSettingsController {
     @GetMapping("/w/{slug}/settings/handoff")
     String page(CurrentTenant tenant, Model model) {
         ChatSettings settings = chat.settings(tenant.id());
-        return page(tenant, model, percent(settings.confidenceThreshold()),
+        return page(tenant, model, percent(settings.confidenceThreshold()), settings.handoffOnLowConfidence(),
                 settings.webhookUrl() == null ? "" : settings.webhookUrl(), Map.of());
     }
 
     @PostMapping("/w/{slug}/settings/handoff")
     String save(CurrentTenant tenant, @RequestParam(required = false) @Nullable String threshold,
+                @RequestParam(defaultValue = "false") boolean handoffOnLowConfidence,
                 @RequestParam(required = false) @Nullable String webhookUrl, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            chat.updateSettings(tenant, threshold, webhookUrl);
+            chat.updateSettings(tenant, threshold, handoffOnLowConfidence, webhookUrl);
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return page(tenant, model, threshold == null ? "" : threshold, webhookUrl == null ? "" : webhookUrl,
-                    e.errors());
+            return page(tenant, model, threshold == null ? "" : threshold, handoffOnLowConfidence,
+                    webhookUrl == null ? "" : webhookUrl, e.errors());
         }
         redirect.addFlashAttribute("notice", "Handoff settings saved.");
         return "redirect:/w/" + tenant.slug() + "/settings/handoff";
@@ -57,9 +58,10 @@ class HandoffSettingsController {
         return "redirect:/w/" + tenant.slug() + "/settings/handoff";
     }
 
-    private String page(CurrentTenant tenant, Model model, String threshold, String webhookUrl,
-                        Map<String, String> errors) {
+    private String page(CurrentTenant tenant, Model model, String threshold, boolean handoffOnLowConfidence,
+                        String webhookUrl, Map<String, String> errors) {
         model.addAttribute("threshold", threshold);
+        model.addAttribute("handoffOnLowConfidence", handoffOnLowConfidence);
         model.addAttribute("webhookUrl", webhookUrl);
         model.addAttribute("errors", errors);
         model.addAttribute("secret", chat.settings(tenant.id()).webhookSecret());
