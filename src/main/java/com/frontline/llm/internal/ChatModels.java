@@ -82,6 +82,8 @@ public class ChatModels {
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(baseUrl)
+                    // Ollama itself takes no key, but one behind an authenticating proxy (or ollama.com) does
+                    .customHeaders(apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))
                     .modelName(modelName)
                     .timeout(timeout)
                     .numPredict(MAX_OUTPUT_TOKENS)
