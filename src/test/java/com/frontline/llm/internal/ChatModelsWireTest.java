@@ -124,6 +124,17 @@ class ChatModelsWireTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(names = {"ANTHROPIC", "GEMINI", "MISTRAL", "OLLAMA"})
+    void aBaseUrlTypedWithATrailingSlashReachesTheSameEndpoint(ProviderKind kind) throws Exception {
+        ProviderConfig p = provider(kind, "ok", "sk-test-key-1234");
+        p = withBaseUrl(p, p.effectiveBaseUrl() + "/");
+
+        chat(p, TIMEOUT, false).await();
+
+        assertThat(fake.lastRequest().path()).isEqualTo(Wire.of(kind).endpoint());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"ANTHROPIC", "GEMINI", "MISTRAL", "OLLAMA"})
     void sendsTheDecryptedKeyInTheProvidersOwnHeader(ProviderKind kind) throws Exception {
         String key = "sk-" + kind.key() + "-" + UUID.randomUUID();
 
@@ -225,6 +236,12 @@ class ChatModelsWireTest {
                 key == null ? null : cipher.encrypt(tenant, key), key == null ? null : KeyCipher.last4(key),
                 kind.suggestedModel(), null, null, null, TIMEOUT, kind.toolsByDefault(), true, 0,
                 OffsetDateTime.now());
+    }
+
+    static ProviderConfig withBaseUrl(ProviderConfig p, String baseUrl) {
+        return new ProviderConfig(p.id(), p.kind(), p.label(), baseUrl, p.apiKeyCiphertext(), p.apiKeyLast4(),
+                p.defaultModel(), p.cheapModel(), p.strongModel(), p.longContextModel(), p.timeout(),
+                p.supportsTools(), p.enabled(), p.priority(), p.updatedAt());
     }
 
     /** Sends the app's real answer prompt, as the chain does. */
