@@ -49,7 +49,8 @@ public class ChatModels {
     StreamingChatModel build(TenantId tenant, ProviderConfig p, String modelName, Duration timeout) {
         byte[] sealed = p.apiKeyCiphertext();
         String apiKey = sealed == null ? "" : cipher.decrypt(tenant, sealed);
-        String baseUrl = p.effectiveBaseUrl();
+        // the Gemini client appends "/models/..." as is, so "…/v1beta/" would ask for "…/v1beta//models/..."
+        String baseUrl = p.effectiveBaseUrl().replaceAll("/+$", "");
         return switch (p.kind()) {
             case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
                     .baseUrl(baseUrl)
@@ -82,6 +83,8 @@ public class ChatModels {
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(baseUrl)
+                    // Ollama itself takes no key, but one behind an authenticating proxy (or ollama.com) does
+                    .customHeaders(apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))
                     .modelName(modelName)
                     .timeout(timeout)
                     .numPredict(MAX_OUTPUT_TOKENS)

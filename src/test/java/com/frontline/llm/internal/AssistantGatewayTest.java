@@ -6,6 +6,7 @@ import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
 import com.frontline.llm.FakeOpenAiServer;
+import com.frontline.llm.FakeProviderServer;
 import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.TokenSink;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssistantGatewayTest {
 
     static FakeOpenAiServer fake;
+    static FakeProviderServer nativeApis;
 
     @Autowired AssistantGateway gateway;
     @Autowired ProviderSettings settings;
@@ -58,11 +60,13 @@ class AssistantGatewayTest {
     @BeforeAll
     static void startFake() throws IOException {
         fake = new FakeOpenAiServer();
+        nativeApis = new FakeProviderServer();
     }
 
     @AfterAll
     static void stopFake() {
         fake.close();
+        nativeApis.close();
     }
 
     @BeforeEach
@@ -137,6 +141,37 @@ class AssistantGatewayTest {
         // gpt-4o-mini: 0.15 in, 0.60 out per million tokens
         assertThat(r.costUsd()).isEqualByComparingTo("0.000036");
         assertThat(r.failover()).isFalse();
+    }
+
+    @Test
+    void aNativeAnthropicProviderAnswersAndIsRecordedWithItsKindTokensAndCost() {
+        settings.save(admin, new ProviderForm(null, ProviderKind.ANTHROPIC, "Claude", nativeApis.root("ok") + "/v1",
+                "sk-ant-test-abcd1234", "claude-sonnet-4-5", "claude-haiku-4-5", "claude-sonnet-4-5", "", "10",
+                true, true));
+        Collector sink = new Collector();
+
+        Answer answer = ask(SIMPLE, sink);
+
+        assertThat(answer.text()).isEqualTo(FakeProviderServer.ANSWER);
+        assertThat(sink.tokens).hasSizeGreaterThan(3);
+        assertThat(sink.text.toString()).isEqualTo(FakeProviderServer.ANSWER);
+        assertThat(answer.extractive()).isFalse();
+        assertThat(answer.provider()).isEqualTo("Claude");
+        assertThat(answer.model()).isEqualTo("claude-haiku-4-5");
+        FakeProviderServer.Request request = nativeApis.lastRequest();
+        assertThat(request.path()).isEqualTo("/v1/messages");
+        assertThat(request.header("x-api-key")).isEqualTo("sk-ant-test-abcd1234"); // stored encrypted, sent decrypted
+        assertThat(request.body()).contains("handoff_to_human").contains("<sources>");
+
+        UsageRecord r = answerRecords().getLast();
+        assertThat(r.provider()).isEqualTo("Claude");
+        assertThat(r.providerKind()).isEqualTo("ANTHROPIC");
+        assertThat(r.model()).isEqualTo("claude-haiku-4-5");
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.tokensIn()).isEqualTo(FakeProviderServer.TOKENS_IN);
+        assertThat(r.tokensOut()).isEqualTo(FakeProviderServer.TOKENS_OUT);
+        // claude-haiku-4-5: 1.00 in, 5.00 out per million tokens: 120 * 1 + 30 * 5 = 270 per million
+        assertThat(r.costUsd()).isEqualByComparingTo("0.000270");
     }
 
     @Test
