@@ -35,9 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChatTurnBenchmark {
 
-    /** A visitor's pause between an answer and the next question (0: ask again at once, a saturation test). */
-    static int thinkMillis;
-
     static final String[] TOPICS = {"returns", "shipping", "warranty", "invoices", "passwords", "subscriptions",
             "gift cards", "store hours", "repairs", "discounts"};
 
@@ -45,7 +42,7 @@ public final class ChatTurnBenchmark {
         int visitors = Integer.getInteger("benchmark.visitors", 20);
         int turns = Integer.getInteger("benchmark.turns", 15);
         int documents = Integer.getInteger("benchmark.documents", 200);
-        thinkMillis = Integer.getInteger("benchmark.thinkMs", 0);
+        int thinkMillis = Integer.getInteger("benchmark.thinkMs", 0);
         Path data = Files.createTempDirectory("frontline-bench-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0", "--frontline.embedded.data-dir=" + data, "--frontline.demo.seed=false",
@@ -73,10 +70,10 @@ public final class ChatTurnBenchmark {
                 Thread.sleep(500);
             }
             ChatService chat = app.getBean(ChatService.class);
-            // warm-up: a few turns, one visitor
-            timeTurns(chat, tenant, 1, 10);
+            // warm-up, so the JIT has compiled the hot paths of app, Elasticsearch and PostgreSQL
+            timeTurns(chat, tenant, 4, Integer.getInteger("benchmark.warmupTurns", 50), 0);
             long began = System.nanoTime();
-            List<Long> nanos = timeTurns(chat, tenant, visitors, turns);
+            List<Long> nanos = timeTurns(chat, tenant, visitors, turns, thinkMillis);
             double seconds = (System.nanoTime() - began) / 1e9;
             Collections.sort(nanos);
             System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.1f turns/s%n",
@@ -88,7 +85,9 @@ public final class ChatTurnBenchmark {
         System.exit(0);
     }
 
-    static List<Long> timeTurns(ChatService chat, CurrentTenant tenant, int visitors, int turns) throws Exception {
+    /** {@code thinkMillis}: a visitor's pause between an answer and the next question (0: ask again at once). */
+    static List<Long> timeTurns(ChatService chat, CurrentTenant tenant, int visitors, int turns, int thinkMillis)
+            throws Exception {
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(visitors);
         List<CompletableFuture<Void>> all = new ArrayList<>();
