@@ -16,6 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.frontline.llm.FakeHttp.json;
+import static com.frontline.llm.FakeHttp.respond;
+
 /**
  * A local stand-in for an OpenAI-compatible chat-completions endpoint. The first path segment picks the behaviour,
  * so one server plays several providers: {@code http://127.0.0.1:<port>/<mode>/v1}.
@@ -136,17 +139,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static void event(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static void sleep(long millis) {

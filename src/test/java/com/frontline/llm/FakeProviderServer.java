@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.frontline.llm.FakeHttp.json;
+import static com.frontline.llm.FakeHttp.respond;
+
 /**
  * A local stand-in for the native chat APIs of Anthropic, Google Gemini, Mistral and Ollama, speaking each one's
  * streaming wire format as the real service does. It answers only on the real endpoint paths
@@ -296,17 +299,6 @@ public final class FakeProviderServer implements AutoCloseable {
     private static void line(OutputStream out, String json) throws IOException {
         out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     @Override
