@@ -6,6 +6,7 @@ import com.frontline.accounts.importing.StandardField;
 import com.frontline.shared.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -79,6 +80,33 @@ class AccountRepository {
                 .set(UPLOADS.CONFIRMED_AT, "CONFIRMED".equals(status) ? OffsetDateTime.now() : null)
                 .where(UPLOADS.TENANT_ID.eq(tenant.value()), UPLOADS.ID.eq(id), UPLOADS.STATUS.eq("PENDING"))
                 .execute() == 1;
+    }
+
+    /** Workspaces with a pending upload older than {@code before} or a discarded one that still holds its file. */
+    List<TenantId> tenantsWithStaleUploads(OffsetDateTime before) {
+        return dsl.selectDistinct(UPLOADS.TENANT_ID)
+                .from(UPLOADS)
+                .where(UPLOADS.STATUS.eq("PENDING").and(UPLOADS.CREATED_AT.lt(before))
+                        .or(UPLOADS.STATUS.eq("DISCARDED").and(DSL.binaryOctetLength(UPLOADS.FILE).gt(0))))
+                .fetch(r -> TenantId.of(r.value1()));
+    }
+
+    /** Pending uploads created before {@code before} become EXPIRED and drop their file. */
+    int expirePending(TenantId tenant, OffsetDateTime before) {
+        return dsl.update(UPLOADS)
+                .set(UPLOADS.STATUS, "EXPIRED")
+                .set(UPLOADS.FILE, new byte[0])
+                .where(UPLOADS.TENANT_ID.eq(tenant.value()), UPLOADS.STATUS.eq("PENDING"),
+                        UPLOADS.CREATED_AT.lt(before))
+                .execute();
+    }
+
+    int dropDiscardedFiles(TenantId tenant) {
+        return dsl.update(UPLOADS)
+                .set(UPLOADS.FILE, new byte[0])
+                .where(UPLOADS.TENANT_ID.eq(tenant.value()), UPLOADS.STATUS.eq("DISCARDED"),
+                        DSL.binaryOctetLength(UPLOADS.FILE).gt(0))
+                .execute();
     }
 
     List<SavedMapping> formats(TenantId tenant) {

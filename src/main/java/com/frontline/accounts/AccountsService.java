@@ -190,6 +190,10 @@ public class AccountsService {
     private AccountRepository.StoredUpload pendingUpload(TenantId tenant, UUID uploadId) {
         AccountRepository.StoredUpload upload = accounts.upload(tenant, uploadId)
                 .orElseThrow(() -> NotFoundException.of("Upload", uploadId));
+        if ("EXPIRED".equals(upload.status())) {
+            throw new UserFacingException("This upload expired: it was not confirmed within a day, so the file was "
+                    + "removed. Upload it again.");
+        }
         if (!"PENDING".equals(upload.status())) {
             throw new UserFacingException("This upload was already " + upload.status().toLowerCase() + ".");
         }
