@@ -191,7 +191,7 @@ public class AccountsService {
         AccountRepository.StoredUpload upload = accounts.upload(tenant, uploadId)
                 .orElseThrow(() -> NotFoundException.of("Upload", uploadId));
         if ("EXPIRED".equals(upload.status())) {
-            throw new UserFacingException("This upload expired: it was not confirmed within a day, so the file was "
+            throw new UserFacingException("This upload expired: it was not confirmed in time, so the file was "
                     + "removed. Upload it again.");
         }
         if (!"PENDING".equals(upload.status())) {
