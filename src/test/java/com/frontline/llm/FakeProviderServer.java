@@ -34,6 +34,7 @@ import static com.frontline.llm.FakeHttp.respond;
  *     <li>{@code handoff}: calls the {@code handoff_to_human} tool with {@link #HANDOFF_REASON}</li>
  *     <li>{@code fail}: HTTP 500 with the provider's error body</li>
  *     <li>{@code slow}: sends nothing for 5 s (or until closed)</li>
+ *     <li>{@code cut} (Anthropic only): streams two words, then ends the response without {@code message_stop}</li>
  * </ul>
  * Every request is recorded (path, query, headers, body) so tests can check what the client sent.
  */
@@ -119,6 +120,16 @@ public final class FakeProviderServer implements AutoCloseable {
             case "fail" -> respond(exchange, 500, "application/json",
                     "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}");
             case "slow" -> pause();
+            case "cut" -> { // two words, then the connection ends without message_stop
+                OutputStream out = start(exchange, "text/event-stream");
+                anthropicStart(out);
+                sse(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+                for (String word : words().subList(0, 2)) {
+                    sse(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + json(word) + "\"}}");
+                }
+            }
             case "handoff" -> {
                 OutputStream out = start(exchange, "text/event-stream");
                 anthropicStart(out);

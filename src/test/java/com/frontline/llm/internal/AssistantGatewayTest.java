@@ -175,6 +175,28 @@ class AssistantGatewayTest {
     }
 
     @Test
+    void aNativeStreamCutShortFailsOverWhenTheProvidersTimeLimitEnds() {
+        // LangChain4j's Anthropic client reports nothing when a stream ends without message_stop: the provider's
+        // time limit is what ends the wait, so the customer waits at most that long, then gets the next hop
+        settings.save(admin, new ProviderForm(null, ProviderKind.ANTHROPIC, "Claude", nativeApis.root("cut") + "/v1",
+                "sk-ant-test-abcd1234", "claude-sonnet-4-5", "", "", "", "1", true, true));
+        provider("Healthy", fake.baseUrl("ok"), "gpt-4o", "", "", 10);
+        Collector sink = new Collector();
+
+        long start = System.nanoTime();
+        Answer answer = ask(SIMPLE, sink);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(answer.provider()).isEqualTo("Healthy");
+        assertThat(sink.restarts).isEqualTo(1); // the two cut words are taken back
+        assertThat(sink.text.toString()).isEqualTo(fake.answer);
+        UsageRecord cut = answerRecords().getFirst();
+        assertThat(cut.provider()).isEqualTo("Claude");
+        assertThat(cut.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(millis).as("bounded by the 1 s limit, not a hang").isLessThan(10_000);
+    }
+
+    @Test
     void aComplexQuestionGoesToTheStrongestModel() {
         provider("Main", fake.baseUrl("ok"), "gpt-4o", "gpt-4o-mini", "gpt-4.1", 10);
 
