@@ -101,7 +101,11 @@ class IngestionPipeline {
                 index.deleteOtherVersions(tenant, documentId, live.get());
                 return;
             }
-            index.deleteOtherVersions(tenant, documentId, version);
+            if (version > 1) {
+                // version 1 has no predecessor, and skipping the delete skips its index refresh: one refresh per
+                // new document made many small uploads crawl (each refresh writes a segment and an HNSW graph)
+                index.deleteOtherVersions(tenant, documentId, version);
+            }
             documents.makeLive(tenant, documentId, version, chunkCount);
         });
     }
