@@ -89,6 +89,9 @@ class AccountFacts {
             if (kpi.healthComponent() != null) {
                 fact.append(" Health component: ").append(kpi.healthComponent()).append('.');
             }
+            if (kpi.lowerIsBetter()) {
+                fact.append(" Lower is better.");
+            }
             texts.add(fact.toString());
         }
         return texts;

@@ -184,11 +184,11 @@ class AccountRepository {
     void insertKpis(TenantId tenant, UUID accountId, int version, List<KpiRow> rows) {
         var insert = dsl.insertInto(KPI_VALUES, KPI_VALUES.TENANT_ID, KPI_VALUES.ACCOUNT_ID, KPI_VALUES.DATA_VERSION,
                 KPI_VALUES.KPI_NAME, KPI_VALUES.VALUE, KPI_VALUES.PERCENTAGE, KPI_VALUES.CATEGORY, KPI_VALUES.WEIGHT,
-                KPI_VALUES.IMPACT_LEVEL, KPI_VALUES.HEALTH_COMPONENT, KPI_VALUES.OBSERVED_ON);
+                KPI_VALUES.IMPACT_LEVEL, KPI_VALUES.HEALTH_COMPONENT, KPI_VALUES.OBSERVED_ON, KPI_VALUES.DIRECTION);
         for (KpiRow r : rows) {
             insert = insert.values(tenant.value(), accountId, version, r.kpiName(), r.value(), r.percentage(),
                     r.category(), r.weight(), r.impactLevel() == null ? null : r.impactLevel().name(),
-                    r.healthComponent(), r.date());
+                    r.healthComponent(), r.date(), r.direction() == null ? null : r.direction().name());
         }
         insert.execute();
     }
@@ -221,14 +221,14 @@ class AccountRepository {
         // @formatter:off
         dsl.select(KPI_VALUES.ACCOUNT_ID, KPI_VALUES.KPI_NAME, KPI_VALUES.VALUE, KPI_VALUES.PERCENTAGE,
                         KPI_VALUES.CATEGORY, KPI_VALUES.WEIGHT, KPI_VALUES.IMPACT_LEVEL, KPI_VALUES.HEALTH_COMPONENT,
-                        KPI_VALUES.OBSERVED_ON)
+                        KPI_VALUES.OBSERVED_ON, KPI_VALUES.DIRECTION)
                 .from(KPI_VALUES)
                 .join(CUSTOMER_ACCOUNTS).on(CUSTOMER_ACCOUNTS.TENANT_ID.eq(KPI_VALUES.TENANT_ID), CUSTOMER_ACCOUNTS.ID.eq(KPI_VALUES.ACCOUNT_ID))
                 .where(condition)
                 .orderBy(KPI_VALUES.KPI_NAME, KPI_VALUES.OBSERVED_ON.asc().nullsLast())
                 .forEach(r -> byAccount.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
                         .add(new KpiValue(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                                r.value8(), r.value9())));
+                                r.value8(), r.value9(), r.value10())));
         // @formatter:on
         return byAccount;
     }

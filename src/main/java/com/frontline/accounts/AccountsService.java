@@ -4,6 +4,7 @@ import com.frontline.accounts.importing.HealthScore;
 import com.frontline.accounts.importing.HealthScores;
 import com.frontline.accounts.importing.ImportLimits;
 import com.frontline.accounts.importing.ImportRejectedException;
+import com.frontline.accounts.importing.KpiDirection;
 import com.frontline.accounts.importing.KpiFileValidator;
 import com.frontline.accounts.importing.KpiRow;
 import com.frontline.accounts.importing.AccountRow;
@@ -184,7 +185,7 @@ public class AccountsService {
         return latest(values).stream().map(v -> new KpiRow("", 0, account, v.kpiName(), v.value(), v.percentage(),
                 v.category(), v.weight(), v.impactLevel() == null ? null
                 : com.frontline.accounts.importing.ImpactLevel.valueOf(v.impactLevel()), v.healthComponent(),
-                v.observedOn())).toList();
+                v.observedOn(), v.direction() == null ? null : KpiDirection.valueOf(v.direction()))).toList();
     }
 
     private AccountRepository.StoredUpload pendingUpload(TenantId tenant, UUID uploadId) {
@@ -220,6 +221,7 @@ public class AccountsService {
             case IMPACT_LEVEL -> "Impact level";
             case HEALTH_COMPONENT -> "Health score component";
             case DATE -> "Date";
+            case DIRECTION -> "Direction (higher or lower is better)";
         };
     }
 }

@@ -1,5 +1,6 @@
 package com.frontline.accounts;
 
+import com.frontline.accounts.importing.KpiDirection;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -7,7 +8,13 @@ import java.time.LocalDate;
 
 public record KpiValue(String kpiName, BigDecimal value, boolean percentage, @Nullable String category,
                        @Nullable BigDecimal weight, @Nullable String impactLevel, @Nullable String healthComponent,
-                       @Nullable LocalDate observedOn) {
+                       @Nullable LocalDate observedOn, @Nullable String direction) {
+
+    /** As stated in the file, or else by the KPI's name (churn, backlog…); see {@link KpiDirection}. */
+    public boolean lowerIsBetter() {
+        return KpiDirection.resolve(direction == null ? null : KpiDirection.valueOf(direction), kpiName)
+                == KpiDirection.LOWER_IS_BETTER;
+    }
 
     public String display() {
         String number = value.stripTrailingZeros().toPlainString();

@@ -22,6 +22,12 @@ import java.util.Map;
 import static com.frontline.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 class AccountsFlowTest {
@@ -39,12 +45,13 @@ class AccountsFlowTest {
     @Autowired TestAccounts testAccounts;
     @Autowired MockMvc mvc;
 
+    TestAccounts.Account alice;
     CurrentTenant tenant;
     CurrentTenant other;
 
     @BeforeEach
     void twoWorkspaces() throws Exception {
-        var alice = testAccounts.signedIn(mvc, "alice");
+        alice = testAccounts.signedIn(mvc, "alice");
         tenant = testAccounts.asMember(alice, testAccounts.workspace(alice, "KPI Co"));
         var bob = testAccounts.signedIn(mvc, "bob");
         other = testAccounts.asMember(bob, testAccounts.workspace(bob, "Other Co"));
@@ -109,6 +116,47 @@ class AccountsFlowTest {
         // another workspace does not get this workspace's saved format
         assertThat(accounts.validate(other, "export.csv", custom.getBytes(StandardCharsets.UTF_8)).report().needsMapping())
                 .isTrue();
+    }
+
+    @Test
+    void churnLowersTheStoredAccountsHealthAndThePageSaysLowerIsBetter() throws Exception {
+        String csv = """
+                account_name,kpi_name,value,direction
+                Acme Corp,Churn rate,10%,
+                Acme Corp,Product adoption,70%,
+                Globex,Support backlog,25%,Higher is better
+                Initech,Ticket reopen rate,30%,lower
+                """;
+        PendingUpload pending = accounts.validate(tenant, "kpis.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(pending.report().problems()).isEmpty();
+        accounts.confirm(tenant, pending.id());
+
+        Map<String, AccountOverview> byName = new LinkedHashMap<>();
+        accounts.overview(tenant.id()).forEach(a -> byName.put(a.name(), a));
+        // Acme: churn 10% by its name → 90, adoption 70 → 80; Globex: stated higher → 25; Initech: stated lower → 70
+        assertThat(byName.get("Acme Corp").healthScore()).isEqualTo(80.0);
+        assertThat(byName.get("Globex").healthScore()).isEqualTo(25.0);
+        assertThat(byName.get("Initech").healthScore()).isEqualTo(70.0);
+
+        AccountDetails acme = accounts.account(tenant.id(), byName.get("Acme Corp").id());
+        assertThat(acme.latest()).extracting(KpiValue::kpiName, KpiValue::direction, KpiValue::lowerIsBetter)
+                .containsExactly(tuple("Churn rate", null, true), tuple("Product adoption", null, false));
+        assertThat(acme.health().notes()).anyMatch(n -> n.contains("'Churn rate' counted as lower is better (by its name)"));
+        AccountDetails initech = accounts.account(tenant.id(), byName.get("Initech").id());
+        assertThat(initech.latest()).extracting(KpiValue::direction).containsExactly("LOWER_IS_BETTER");
+
+        mvc.perform(get("/w/" + tenant.slug() + "/accounts/" + acme.id()).session(alice.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"lower-is-better\""),
+                        containsString("↓ lower is better"), containsString("100 minus its value"))));
+        String globexPage = mvc.perform(get("/w/" + tenant.slug() + "/accounts/" + byName.get("Globex").id())
+                        .session(alice.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(globexPage).doesNotContain("data-testid=\"lower-is-better\"");
+
+        // the other workspace sees none of it
+        assertThat(accounts.overview(other.id())).isEmpty();
+        assertThatThrownBy(() -> accounts.account(other.id(), acme.id())).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -25,6 +25,7 @@ final class HeaderMatcher {
         canonical(StandardField.IMPACT_LEVEL, "impact level");
         canonical(StandardField.HEALTH_COMPONENT, "health score component");
         canonical(StandardField.DATE, "date");
+        canonical(StandardField.DIRECTION, "direction");
 
         synonyms(StandardField.ACCOUNT_NAME, "customer", "customer name", "company", "company name", "client",
                 "client name", "organization", "organisation", "organization name", "organisation name",
@@ -46,6 +47,11 @@ final class HeaderMatcher {
         synonyms(StandardField.DATE, "period", "month", "as of", "as of date", "report date", "reporting date",
                 "reporting period", "timestamp", "week", "measured on", "measurement date", "day", "datum",
                 "snapshot date", "period end", "date time", "datetime");
+        // "Higher is better" / "Lower is better" as headers hold yes/no answers; see KpiDirection.parse.
+        synonyms(StandardField.DIRECTION, "kpi direction", "better when", "better if", "good when", "good direction",
+                "higher is better", "lower is better", "higher or lower is better", "higher lower is better",
+                "polarity", "kpi polarity", "optimal direction", "target direction", "desired direction",
+                "better direction", "richtung");
     }
 
     private static void canonical(StandardField field, String... names) {

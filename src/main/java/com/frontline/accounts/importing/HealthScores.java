@@ -14,17 +14,19 @@ public final class HealthScores {
 
     public static final String FORMULA_DESCRIPTION = """
             The health score is a weighted average of the account's KPIs on a 0–100 scale.
-            Each KPI is first put on that scale: percentages (85%) and fractions between 0 and 1 (0.85) are \
+            Each KPI is first put on that scale: percentages (85%%) and fractions between 0 and 1 (0.85) are \
             multiplied by 100; values already between 0 and 100 are used as they are; other values (such as \
             1,250 tickets) cannot be put on the scale and are left out, with a note.
+            A KPI is "higher is better" unless its Direction column says "Lower is better"; when that column is \
+            missing or empty, a KPI whose name contains one of the words %s counts as lower is \
+            better, with a note. A lower is better KPI counts as 100 minus its value: churn 10%% counts as 90.
             Each KPI then counts with its weight (1 when empty) times its impact multiplier: High 1.5, \
             Medium 1.0 (also when empty), Low 0.5.
             When a KPI has values for several dates, only the latest one counts.
             Score = sum(score × weight × multiplier) / sum(weight × multiplier).
             70 and above is Healthy, 40 to below 70 is Needs attention, below 40 is At risk; with no KPI on the \
-            scale the health is Unknown.
-            The score assumes a higher value is better; enter "lower is better" KPIs (such as churn) inverted, \
-            for example as retention.""";
+            scale the health is Unknown.""".formatted(String.join(", ", KpiDirection.LOWER_IS_BETTER_NAMES.stream()
+            .map(name -> "“" + name + "”").toList()));
 
     static final double HEALTHY = 70;
     static final double NEEDS_ATTENTION = 40;
@@ -62,6 +64,13 @@ public final class HealthScores {
                 notes.add("'" + row.kpiName() + "' (" + row.value().toPlainString() + ") was left out: it is not a "
                         + "percentage, a fraction or a score between 0 and 100.");
                 continue;
+            }
+            if (KpiDirection.resolve(row.direction(), row.kpiName()) == KpiDirection.LOWER_IS_BETTER) {
+                normalized = 100 - normalized;
+                if (row.direction() == null) {
+                    notes.add("'" + row.kpiName() + "' counted as lower is better (by its name); set its Direction "
+                            + "to Higher is better if it is not.");
+                }
             }
             double weight = (row.weight() == null ? 1.0 : row.weight().doubleValue())
                     * (row.impactLevel() == null ? 1.0 : row.impactLevel().multiplier());

@@ -166,6 +166,17 @@ final class ImportRun {
             }
         }
 
+        KpiDirection direction = null;
+        String directionText = text(layout, row, StandardField.DIRECTION);
+        if (!directionText.isEmpty()) {
+            direction = KpiDirection.parse(directionText, HeaderMatcher.normalize(layout.header(StandardField.DIRECTION)));
+            if (direction == null) {
+                problem(sheet, number, layout.header(StandardField.DIRECTION), abbreviate(directionText),
+                        "Unknown direction", "Use Higher is better or Lower is better, or leave it empty (then "
+                                + "higher is better, except for KPIs such as churn).");
+            }
+        }
+
         String category = optionalText(layout, row, StandardField.CATEGORY);
         String component = optionalText(layout, row, StandardField.HEALTH_COMPONENT);
 
@@ -182,7 +193,7 @@ final class ImportRun {
             return;
         }
         accepted.add(new KpiRow(sheet, number, intern(account), intern(kpi), value.value(), value.percentage(),
-                internOptional(category), weight, impact, internOptional(component), date));
+                internOptional(category), weight, impact, internOptional(component), date, direction));
     }
 
     private String optionalText(Layout layout, SourceRow row, StandardField field) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *   <li><b>Simple list</b>: a workbook whose sheet (normally {@code KPIs}) has {@code KPI Name}, {@code Value},
  *   {@code Category}.</li>
  *   <li><b>CSV</b>: {@code kpi_name}, {@code value}, {@code category}, {@code account_name}, optionally {@code weight},
- *   {@code impact_level} and a date column, which makes the rows a time series.</li>
+ *   {@code impact_level}, {@code direction} and a date column, which makes the rows a time series.</li>
  * </ul>
  *
  * <p>The account of a row is, in this order: the row's own account column; for a standard workbook, the (first)

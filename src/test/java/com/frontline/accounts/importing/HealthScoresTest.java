@@ -73,9 +73,76 @@ class HealthScoresTest {
         assertThat(HealthScores.FORMULA_DESCRIPTION).contains("High 1.5", "Low 0.5", "70", "40");
     }
 
+    @Test
+    void aLowerIsBetterKpiCountsAsHundredMinusItsValue() {
+        // churn 10% → 90; NPS 60 → 60; (90 + 60) / 2 = 75
+        HealthScore score = HealthScores.compute(List.of(
+                kpi("Customer churn", "0.10", true, KpiDirection.LOWER_IS_BETTER),
+                kpi("NPS", "60", false, null)));
+
+        assertThat(score.score()).isEqualTo(75.0);
+        assertThat(score.kpisUsed()).isEqualTo(2);
+        assertThat(score.notes()).isEmpty(); // stated in the file: nothing to explain
+    }
+
+    @Test
+    void moreChurnMeansALowerScore() {
+        double low = HealthScores.compute(List.of(kpi("Churn rate", "0.05", true, null))).score();
+        double high = HealthScores.compute(List.of(kpi("Churn rate", "0.30", true, null))).score();
+
+        assertThat(low).isEqualTo(95.0);
+        assertThat(high).isEqualTo(70.0);
+    }
+
+    @Test
+    void aWellKnownNameMakesAKpiLowerIsBetterWithANote() {
+        HealthScore score = HealthScores.compute(List.of(kpi("Churn rate", "12", false, null)));
+
+        assertThat(score.score()).isEqualTo(88.0);
+        assertThat(score.notes()).singleElement().asString()
+                .contains("'Churn rate' counted as lower is better (by its name)");
+    }
+
+    @Test
+    void anExplicitHigherIsBetterOverridesTheName() {
+        HealthScore score = HealthScores.compute(List.of(
+                kpi("Churn rate", "0.12", true, KpiDirection.HIGHER_IS_BETTER)));
+
+        assertThat(score.score()).isEqualTo(12.0);
+        assertThat(score.notes()).isEmpty();
+    }
+
+    @Test
+    void anExplicitLowerIsBetterWorksForAnyName() {
+        assertThat(HealthScores.compute(List.of(kpi("Ticket reopen rate", "0.2", true,
+                KpiDirection.LOWER_IS_BETTER))).score()).isEqualTo(80.0);
+        assertThat(HealthScores.compute(List.of(kpi("Ticket reopen rate", "0.2", true, null))).score())
+                .isEqualTo(20.0);
+    }
+
+    @Test
+    void aLowerIsBetterValueOffTheScaleIsStillLeftOut() {
+        HealthScore score = HealthScores.compute(List.of(kpi("Ticket backlog", "1250", false, null)));
+
+        assertThat(score.score()).isNull();
+        assertThat(score.kpisSkipped()).isEqualTo(1);
+    }
+
+    @Test
+    void formulaExplainsDirectionInsteadOfAskingForInvertedInput() {
+        assertThat(HealthScores.FORMULA_DESCRIPTION)
+                .contains("Lower is better", "100 minus its value", "churn 10% counts as 90", "“churn”", "“backlog”")
+                .doesNotContain("inverted", "%s", "%%");
+    }
+
+    private static KpiRow kpi(String name, String value, boolean percentage, @Nullable KpiDirection direction) {
+        return new KpiRow("KPIs", 2, "Acme", name, new BigDecimal(value), percentage, null, null, null, null, null,
+                direction);
+    }
+
     private static KpiRow kpi(String name, String value, boolean percentage, @Nullable String weight,
                               @Nullable ImpactLevel impact, @Nullable LocalDate date) {
         return new KpiRow("KPIs", 2, "Acme", name, new BigDecimal(value), percentage, null,
-                weight == null ? null : new BigDecimal(weight), impact, null, date);
+                weight == null ? null : new BigDecimal(weight), impact, null, date, null);
     }
 }

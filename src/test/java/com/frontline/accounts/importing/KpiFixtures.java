@@ -27,10 +27,22 @@ final class KpiFixtures {
     record Pct(double value) {
     }
 
+    /**
+     * @param statedLowerIsBetter how many accepted rows the file itself marks as lower is better; -1 when not checked
+     */
     record Fixture(String name, String filename, byte[] content, DetectedFormat format, int accepted,
-                   List<SavedMapping> mappings) {
+                   List<SavedMapping> mappings, int statedLowerIsBetter) {
+        Fixture(String name, String filename, byte[] content, DetectedFormat format, int accepted,
+                List<SavedMapping> mappings) {
+            this(name, filename, content, format, accepted, mappings, -1);
+        }
+
         Fixture(String name, String filename, byte[] content, DetectedFormat format, int accepted) {
             this(name, filename, content, format, accepted, List.of());
+        }
+
+        Fixture statingLowerIsBetter(int rows) {
+            return new Fixture(name, filename, content, format, accepted, mappings, rows);
         }
 
         @Override
@@ -157,6 +169,20 @@ final class KpiFixtures {
                 CSAT,0.9,Support,Acme,0.5,L
                 Uptime,99.9,Ops,Acme,1,
                 """, 4));
+        f.add(csv("csv-direction-column", """
+                kpi_name,value,category,account_name,direction
+                Churn rate,4%,Financial,Acme,Lower is better
+                Ticket backlog,12%,Support,Acme,lower
+                Escalations,3,Support,Acme,↓
+                NPS,45,Sentiment,Acme,Higher is better
+                Active users,80%,Adoption,Acme, UP
+                CSAT,0.9,Support,Acme,
+                """, 6).statingLowerIsBetter(3));
+        f.add(csv("csv-direction-synonym-headers", """
+                Metric;Score;Customer;Better when
+                Churn;4%;Acme;Low
+                NPS;45;Acme;High
+                """, 2).statingLowerIsBetter(1));
         f.add(bytes("csv-windows-1252", "kpis.csv",
                 "kpi_name;value;category;account_name\nSatisfaction client;0,9;Support;Société Générale\n"
                         .getBytes(Charset.forName("windows-1252")), DetectedFormat.CSV, 1));
@@ -236,6 +262,13 @@ final class KpiFixtures {
         f.add(xlsx("std-blank-rows-between", sheets("Account Info", accountInfo, "KPI Data", List.of(
                 stdHeader, stdRows.get(0), List.of(), stdRows.get(1), List.of("", "", ""), stdRows.get(2)),
                 "Summary", List.of()), DetectedFormat.STANDARD_WORKBOOK, 3));
+        f.add(xlsx("std-with-direction-column", sheets("Account Info", accountInfo, "KPI Data", with(
+                List.of("Health Score Component", "KPI/Parameter", "Data", "Weight", "Impact Level", "Category",
+                        "Direction"), List.of(
+                        List.of("Adoption", "Active users", new Pct(0.82), 2, "High", "Adoption", "Higher is better"),
+                        List.of("Financial", "Churn rate", new Pct(0.04), 1, "High", "Financial", "Lower is better"),
+                        List.of("Support", "First response time", 12, 1, "Low", "Support", ""))),
+                "Summary", List.of()), DetectedFormat.STANDARD_WORKBOOK, 3).statingLowerIsBetter(1));
         f.add(xlsx("std-no-summary-sheet", sheets("Account Info", accountInfo, "KPI Data", with(stdHeader, stdRows)),
                 DetectedFormat.STANDARD_WORKBOOK, 4));
 

@@ -47,6 +47,11 @@ class KpiFormatDetectionTest {
         if (!fixture.name().contains("bad-rows")) {
             assertThat(report.problems()).as(describe(report)).isEmpty();
         }
+        if (fixture.statedLowerIsBetter() >= 0) {
+            assertThat(report.accepted()).as(describe(report))
+                    .filteredOn(row -> row.direction() == KpiDirection.LOWER_IS_BETTER)
+                    .hasSize(fixture.statedLowerIsBetter());
+        }
     }
 
     @Test

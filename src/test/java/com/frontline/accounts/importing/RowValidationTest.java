@@ -52,6 +52,26 @@ class RowValidationTest {
     }
 
     @Test
+    void anUnknownDirectionIsARowProblemWithAHint() throws Exception {
+        ValidationReport report = validate("kpis.csv", """
+                kpi_name,value,account_name,Better when
+                Churn rate,12%,Acme,lower
+                NPS,45,Acme,sideways
+                CSAT,0.9,Acme,
+                """);
+
+        assertThat(report.accepted()).extracting(KpiRow::kpiName).containsExactly("Churn rate", "CSAT");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.sheet()).isEqualTo("kpis.csv");
+            assertThat(p.rowNumber()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo("Better when");
+            assertThat(p.value()).isEqualTo("sideways");
+            assertThat(p.message()).isEqualTo("Unknown direction");
+            assertThat(p.hint()).contains("Higher is better", "Lower is better");
+        });
+    }
+
+    @Test
     void workbookRowNumbersAreThoseExcelShows() throws Exception {
         byte[] xlsx = KpiFixtures.workbook(KpiFixtures.sheets("KPIs", List.of(
                 List.of("Account", "Acme"), List.of(), List.of("KPI Name", "Value", "Category"),
