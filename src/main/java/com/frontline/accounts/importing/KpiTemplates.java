@@ -24,16 +24,21 @@ public final class KpiTemplates {
     public static final List<String> CATEGORIES = List.of("Adoption", "Engagement", "Support", "Financial",
             "Sentiment", "Outcomes");
 
+    /** The Direction dropdown: higher is better first, as it is the default. */
+    public static final List<String> DIRECTIONS = List.of(KpiDirection.HIGHER_IS_BETTER.label(),
+            KpiDirection.LOWER_IS_BETTER.label());
+
     /** Dropdowns cover this many rows below the header. */
     private static final int DROPDOWN_ROWS = 500;
 
     private static final Object[][] EXAMPLES = {
-            {"Product adoption", "Active users", 0.82, 2, "High", "Adoption"},
-            {"Product adoption", "Feature usage", 0.64, 1, "Medium", "Adoption"},
-            {"Support", "Ticket satisfaction (CSAT)", 0.91, 1, "Medium", "Support"},
-            {"Support", "SLA compliance", 0.97, 1, "Low", "Support"},
-            {"Relationship", "NPS (0-100)", 45, 1, "High", "Sentiment"},
-            {"Financial", "Invoices paid on time", 0.88, 1, "Medium", "Financial"},
+            {"Product adoption", "Active users", 0.82, 2, "High", "Adoption", "Higher is better"},
+            {"Product adoption", "Feature usage", 0.64, 1, "Medium", "Adoption", "Higher is better"},
+            {"Support", "Ticket satisfaction (CSAT)", 0.91, 1, "Medium", "Support", "Higher is better"},
+            {"Support", "SLA compliance", 0.97, 1, "Low", "Support", "Higher is better"},
+            {"Relationship", "NPS (0-100)", 45, 1, "High", "Sentiment", "Higher is better"},
+            {"Financial", "Invoices paid on time", 0.88, 1, "Medium", "Financial", "Higher is better"},
+            {"Financial", "Churn rate", 0.04, 1, "High", "Financial", "Lower is better"},
     };
 
     private KpiTemplates() {
@@ -54,7 +59,12 @@ public final class KpiTemplates {
                             + "score; other numbers are imported but not scored.",
                     "   Weight: a positive number (empty means 1). Impact Level: High, Medium or Low "
                             + "(multiplies the weight by 1.5, 1 or 0.5).",
-                    "   Category and Impact Level offer dropdowns; other categories are accepted too.",
+                    "   Direction: Higher is better (also when empty) or Lower is better, for KPIs such as churn or "
+                            + "resolution time; a lower is better KPI counts as 100 minus its value (churn 4% counts "
+                            + "as 96).",
+                    "   When Direction is empty, KPIs named like churn, backlog or resolution time count as lower is "
+                            + "better; choose Higher is better to override that.",
+                    "   Category, Impact Level and Direction offer dropdowns; other categories are accepted too.",
                     "3. Summary: calculated by Frontline after the upload; you do not need to fill it in.",
                     "Do not rename the sheets or the column headers. Save as .xlsx (not .xlsm or .xls).",
             };
@@ -78,7 +88,7 @@ public final class KpiTemplates {
 
             Sheet kpis = workbook.createSheet("KPI Data");
             header(kpis, bold, "Health Score Component", "KPI/Parameter", "Data", "Weight", "Impact Level",
-                    "Category");
+                    "Category", "Direction");
             for (int i = 0; i < EXAMPLES.length; i++) {
                 Object[] example = EXAMPLES[i];
                 Row row = kpis.createRow(i + 1);
@@ -93,10 +103,12 @@ public final class KpiTemplates {
                 row.createCell(3).setCellValue(((Integer) example[3]).doubleValue());
                 row.createCell(4).setCellValue((String) example[4]);
                 row.createCell(5).setCellValue((String) example[5]);
+                row.createCell(6).setCellValue((String) example[6]);
             }
             dropdown(kpis, 4, "Impact Level", List.of("High", "Medium", "Low"), true);
             dropdown(kpis, 5, "Category", CATEGORIES, false);
-            for (int c = 0; c < 6; c++) {
+            dropdown(kpis, 6, "Direction", DIRECTIONS, true);
+            for (int c = 0; c < 7; c++) {
                 kpis.setColumnWidth(c, (c == 1 ? 30 : 22) * 256);
             }
             kpis.createFreezePane(0, 1);
@@ -121,7 +133,7 @@ public final class KpiTemplates {
             label.getCell(0).setCellStyle(bold);
             label.createCell(1).setCellValue("Example Corp");
             Row header = sheet.createRow(2);
-            String[] names = {"KPI Name", "Value", "Category"};
+            String[] names = {"KPI Name", "Value", "Category", "Direction"};
             for (int i = 0; i < names.length; i++) {
                 header.createCell(i).setCellValue(names[i]);
                 header.getCell(i).setCellStyle(bold);
@@ -131,11 +143,14 @@ public final class KpiTemplates {
                 row.createCell(0).setCellValue((String) EXAMPLES[i][1]);
                 row.createCell(1).setCellValue(((Number) EXAMPLES[i][2]).doubleValue());
                 row.createCell(2).setCellValue((String) EXAMPLES[i][5]);
+                row.createCell(3).setCellValue((String) EXAMPLES[i][6]);
             }
             dropdown(sheet, 2, "Category", CATEGORIES, false, 3);
+            dropdown(sheet, 3, "Direction", DIRECTIONS, true, 3);
             sheet.setColumnWidth(0, 30 * 256);
             sheet.setColumnWidth(1, 12 * 256);
             sheet.setColumnWidth(2, 16 * 256);
+            sheet.setColumnWidth(3, 18 * 256);
             return bytes(workbook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,14 +159,16 @@ public final class KpiTemplates {
 
     /** UTF-8 with a BOM so that Excel opens accented names correctly. */
     public static byte[] csv() {
-        StringBuilder csv = new StringBuilder("\uFEFFkpi_name,value,category,account_name,weight,impact_level,date\r\n");
+        StringBuilder csv = new StringBuilder(
+                "\uFEFFkpi_name,value,category,account_name,weight,impact_level,direction,date\r\n");
         String[] dates = {"2025-01-31", "2025-02-28"};
         for (String date : dates) {
             for (Object[] example : EXAMPLES) {
                 csv.append(example[1]).append(',')
                         .append(example[2] instanceof Double d ? Math.round(d * 100) + "%" : example[2]).append(',')
                         .append(example[5]).append(",Example Corp,")
-                        .append(example[3]).append(',').append(example[4]).append(',').append(date).append("\r\n");
+                        .append(example[3]).append(',').append(example[4]).append(',').append(example[6]).append(',')
+                        .append(date).append("\r\n");
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
