@@ -16,8 +16,10 @@ public record KpiValue(String kpiName, BigDecimal value, boolean percentage, @Nu
                 == KpiDirection.LOWER_IS_BETTER;
     }
 
+    /** As the file wrote it: a percentage is stored as a fraction (0.45) and shown as one (45%). */
     public String display() {
-        String number = value.stripTrailingZeros().toPlainString();
+        BigDecimal shown = percentage ? value.movePointRight(2) : value;
+        String number = shown.stripTrailingZeros().toPlainString();
         return percentage ? number + "%" : number;
     }
 }

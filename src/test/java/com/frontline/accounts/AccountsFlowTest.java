@@ -86,7 +86,7 @@ class AccountsFlowTest {
         // KPI facts become searchable knowledge of this workspace only
         await(() -> {
             index.refresh();
-            return index.bm25(tenant.id(), "NPS Acme Corp", 5).stream().anyMatch(h -> h.text().contains("NPS of Acme Corp"));
+            return index.bm25(tenant.id(), "NPS Acme Corp", 5).stream().anyMatch(h -> h.text().contains("NPS of Acme Corp is 45%"));
         });
         assertThat(index.bm25(other.id(), "NPS Acme Corp", 5)).isEmpty();
     }
