@@ -18,6 +18,10 @@ public record KpiValue(String kpiName, BigDecimal value, boolean percentage, @Nu
 
     /** As the file wrote it: a percentage is stored as a fraction (0.45) and shown as one (45%). */
     public String display() {
+        return display(value, percentage);
+    }
+
+    public static String display(BigDecimal value, boolean percentage) {
         BigDecimal shown = percentage ? value.movePointRight(2) : value;
         String number = shown.stripTrailingZeros().toPlainString();
         return percentage ? number + "%" : number;

@@ -57,7 +57,6 @@ final class Charts {
     }
 
     private static String display(BigDecimal v, List<KpiValue> series) {
-        String number = v.stripTrailingZeros().toPlainString();
-        return series.getFirst().percentage() ? number + "%" : number;
+        return KpiValue.display(v, series.getFirst().percentage());
     }
 }
