@@ -8,6 +8,8 @@ import com.frontline.shared.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -17,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +45,8 @@ class ChatStream {
     private final ChatService chat;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-keepalive").daemon().factory());
+    /** The streams this node holds open, ended when it shuts down. */
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
     ChatStream(ChatService chat) {
         this.chat = chat;
@@ -81,18 +87,50 @@ class ChatStream {
                 }
             }
         }, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        open.add(emitter);
         emitter.onCompletion(() -> {
+            open.remove(emitter);
             ping.cancel(false);
             close.run();
         });
         emitter.onTimeout(emitter::complete);
-        emitter.onError(e -> close.run());
+        emitter.onError(e -> {
+            open.remove(emitter);
+            close.run();
+        });
         for (ChatMessage m : chat.messages(tenant, conversationId, after)) {
             send(emitter, lock, "message", message(m, links), close);
         }
         send(emitter, lock, "status", Map.of("status", chat.conversation(tenant, conversationId).status().name()),
                 close);
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the app shuts down, before the web server's graceful shutdown starts waiting for
+     * active requests: an open stream is one, so each shutdown used to wait the full grace period (30 s). Browsers
+     * reconnect by themselves (to another node, or to this one when it is back) and replay what they missed.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        int ended = 0;
+        for (SseEmitter emitter : List.copyOf(open)) {
+            open.remove(emitter);
+            try {
+                emitter.complete();
+                ended++;
+            } catch (RuntimeException e) {
+                log.debug("A chat stream could not be ended: {}", e.toString());
+            }
+        }
+        if (ended > 0) {
+            log.info("Shutting down: ended {} open chat streams", ended);
+        }
+    }
+
+    /** How many streams are open on this node. */
+    int openStreams() {
+        return open.size();
     }
 
     private static void send(SseEmitter emitter, Object lock, String name, Object data, Runnable close) {
