@@ -128,11 +128,13 @@ public class AccountsService {
         }
         accounts.insertDataVersion(tenant.id(), version, uploadId, byAccount.size(), report.accepted().size(),
                 tenant.userId());
+        // a row can have several problems: count rows, not problems
+        int skipped = (int) report.problems().stream().map(p -> p.sheet() + "\u0000" + p.rowNumber()).distinct().count();
         audit.record(tenant.id(), tenant.actor(), "accounts.import_confirmed", upload.filename(), null,
                 Map.of("dataVersion", version, "accounts", byAccount.size(), "kpis", report.accepted().size(),
-                        "skippedRows", report.problems().size(), "format", report.formatLabel()));
+                        "skippedRows", skipped, "format", report.formatLabel()));
         events.publishEvent(new AccountsEvents.DataVersionConfirmed(tenant.id(), version));
-        return new Confirmed(version, byAccount.size(), report.accepted().size(), report.problems().size());
+        return new Confirmed(version, byAccount.size(), report.accepted().size(), skipped);
     }
 
     @Transactional

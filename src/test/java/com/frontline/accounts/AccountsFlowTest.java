@@ -92,6 +92,19 @@ class AccountsFlowTest {
     }
 
     @Test
+    void aRowWithSeveralProblemsIsOneSkippedRow() {
+        String csv = """
+                account_name,kpi_name,value,direction
+                Acme Corp,NPS,45%,
+                Acme Corp,Escalations,sideways,sideways
+                """;
+        PendingUpload pending = accounts.validate(tenant, "kpis.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(pending.report().problems()).hasSize(2);
+
+        assertThat(accounts.confirm(tenant, pending.id()).skippedRows()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownLayoutIsMappedOnceAndRecognisedNextTime() {
         String custom = """
                 Alpha,Beta,Gamma

@@ -118,9 +118,10 @@ class AccountsController {
     String confirm(CurrentTenant tenant, @PathVariable UUID uploadId, RedirectAttributes redirect) {
         try {
             AccountsService.Confirmed done = accounts.confirm(tenant, uploadId);
-            redirect.addFlashAttribute("notice", "Imported %d KPI values for %d accounts as data version %d%s."
-                    .formatted(done.kpis(), done.accounts(), done.dataVersion(),
-                            done.skippedRows() > 0 ? " (" + done.skippedRows() + " rows with problems skipped)" : ""));
+            redirect.addFlashAttribute("notice", "Imported %s for %s as data version %d%s."
+                    .formatted(count(done.kpis(), "KPI value"), count(done.accounts(), "account"), done.dataVersion(),
+                            done.skippedRows() > 0 ? " (" + count(done.skippedRows(), "row") + " with problems skipped)"
+                                    : ""));
             return "redirect:/w/" + tenant.slug() + "/accounts";
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -175,5 +176,9 @@ class AccountsController {
         model.addAttribute("errors", errors);
         model.addAttribute("section", "accounts");
         return "accounts/upload";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
