@@ -340,6 +340,15 @@
         });
     };
 
+    // A chat form is only ever sent by its view (a POST through fetch): one submitted before the view has started
+    // (the widget panel before its session) does nothing, rather than putting the message into the address.
+    if (!window.frontlineChatFormGuard) {
+        window.frontlineChatFormGuard = true;
+        document.addEventListener('submit', function (e) {
+            if (e.target instanceof Element && e.target.matches('[data-chat-form]')) e.preventDefault();
+        }, true);
+    }
+
     // Pages swapped in by htmx (boosted links) load this script again: one registry closes the streams of views
     // that left the page.
     var open = window.frontlineChats = window.frontlineChats || [];

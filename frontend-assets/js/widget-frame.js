@@ -77,6 +77,10 @@
         if (pending) return pending;
         var body = new URLSearchParams({key: key, visitor: visitor});
         if (preview) body.set('preview', preview);
+        // the host page's address and the visitor's name/e-mail, as widget.js passed them (see there)
+        new URLSearchParams(location.hash.slice(1)).forEach(function (value, name) {
+            if (name === 'page' || name === 'name' || name === 'email') body.set(name, value);
+        });
         pending = fetch('/widget/api/session', {method: 'POST', body: body, credentials: 'omit'})
             .then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (json) {

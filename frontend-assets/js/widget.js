@@ -114,7 +114,12 @@
             if (!frame) { // lazy: the chat loads on first open only
                 frame = d.createElement('iframe');
                 frame.title = name;
-                frame.src = base + config.frame;
+                // who the visitor is, if the website says (data-customer-name / -email), and the page the chat
+                // starts on, for the team's inbox; in the fragment, so it never reaches a server log
+                var about = new URLSearchParams({page: w.location.origin + w.location.pathname});
+                if (script.getAttribute('data-customer-name')) about.set('name', script.getAttribute('data-customer-name'));
+                if (script.getAttribute('data-customer-email')) about.set('email', script.getAttribute('data-customer-email'));
+                frame.src = base + config.frame + '#' + about;
                 frame.addEventListener('load', function () {
                     frameReady = true;
                     if (isOpen) tellFrame('open');

@@ -34,7 +34,9 @@ public final class AuditActions {
             Map.entry("search.settings_updated", "Changed search tuning"),
             Map.entry("search.settings_reset", "Reset search tuning to the defaults"),
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
-            Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"));
+            Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"),
+            Map.entry("chat.conversation_taken_over", "Took a conversation over"),
+            Map.entry("chat.conversation_resolved", "Resolved a conversation"));
 
     private AuditActions() {
     }

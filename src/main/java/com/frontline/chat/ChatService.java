@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,9 @@ public class ChatService {
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
     public static final int MAX_MESSAGE_LENGTH = 4000;
+    /** Messages shown under each conversation in the inbox's queue. */
+    static final int QUEUE_PREVIEW = 3;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Messages of the conversation given to the answerer as context. */
     static final int HISTORY = 12;
     /** A customer asking for a person, in plain words; the widget's "Talk to a person" button is the main way. */
@@ -105,6 +109,64 @@ public class ChatService {
 
     public List<Conversation> recentlyResolved(TenantId tenant) {
         return conversations.inStatus(tenant, List.of(ConversationStatus.RESOLVED), 20);
+    }
+
+    /**
+     * The inbox's queue: conversations waiting for a person (longest waiting first) or with one, each with its
+     * customer and last {@value #QUEUE_PREVIEW} messages.
+     */
+    public List<InboxItem> inboxQueue(TenantId tenant) {
+        List<InboxItem> items = conversations.inboxItems(tenant,
+                List.of(ConversationStatus.WAITING, ConversationStatus.AGENT), false, 100);
+        var last = conversations.lastMessages(tenant, items.stream().map(i -> i.conversation().id()).toList(),
+                QUEUE_PREVIEW);
+        return items.stream().map(i -> new InboxItem(i.conversation(), i.customer(),
+                last.getOrDefault(i.conversation().id(), List.of()), null)).toList();
+    }
+
+    /** Recently resolved conversations, newest first, each with the customer's first question. */
+    public List<InboxItem> resolvedConversations(TenantId tenant) {
+        List<InboxItem> items = conversations.inboxItems(tenant, List.of(ConversationStatus.RESOLVED), true, 20);
+        var first = conversations.firstQuestions(tenant, items.stream().map(i -> i.conversation().id()).toList());
+        return items.stream().map(i -> new InboxItem(i.conversation(), i.customer(), List.of(),
+                first.get(i.conversation().id()))).toList();
+    }
+
+    /**
+     * A conversation the inbox serves: a widget conversation, or a playground one handed to the team. Anything else
+     * (a colleague's playground test) is not found, so agents cannot read it through the inbox.
+     */
+    public Conversation inboxConversation(TenantId tenant, UUID conversationId) {
+        return conversations.findForInbox(tenant, conversationId)
+                .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+    }
+
+    public Customer customer(TenantId tenant, UUID conversationId) {
+        return conversations.customer(tenant, conversationId)
+                .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+    }
+
+    /**
+     * What the website says about its visitor (all optional, from the widget's embed code) and the page the chat
+     * started on. Values that are not plausible are dropped rather than refused: the chat must open regardless.
+     */
+    public void recordCustomer(TenantId tenant, UUID conversationId, @Nullable String name, @Nullable String email,
+                               @Nullable String pageUrl) {
+        String n = name == null || name.isBlank() ? null : name.strip();
+        String e = email == null ? null : email.strip();
+        String p = pageUrl == null ? null : pageUrl.strip();
+        if (n != null && n.length() > 100) {
+            n = n.substring(0, 100);
+        }
+        if (e != null && (e.length() > 254 || !EMAIL.matcher(e).matches())) {
+            e = null;
+        }
+        if (p != null && (p.length() > 2000 || !(p.startsWith("https://") || p.startsWith("http://")))) {
+            p = null;
+        }
+        if (n != null || e != null || p != null) {
+            conversations.recordCustomer(tenant, conversationId, n, e, p);
+        }
     }
 
     /** Listens to a conversation live; close the handle when the view goes away. */
@@ -256,9 +318,10 @@ public class ChatService {
     public void takeOver(CurrentTenant agent, UUID conversationId) {
         String name = agentName(agent);
         tx.executeWithoutResult(s -> {
-            conversations.lock(agent.id(), conversationId)
-                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            Conversation c = lockForInbox(agent, conversationId);
             conversations.setStatus(agent.id(), conversationId, ConversationStatus.AGENT, null, agent.userId(), name);
+            audit.record(agent.id(), agent.actor(), "chat.conversation_taken_over", "Conversation " + conversationId,
+                    Map.of("status", c.status().name()), Map.of("status", ConversationStatus.AGENT.name()));
         });
         hub.publish(agent.id(), conversationId, new ChatEvent.StatusChanged(ConversationStatus.AGENT, name));
         systemMessage(agent.id(), conversationId, name + " joined the conversation.");
@@ -271,7 +334,7 @@ public class ChatService {
      */
     public ChatMessage agentReply(CurrentTenant agent, UUID conversationId, @Nullable String raw) {
         String text = validMessage(raw);
-        Conversation c = conversation(agent.id(), conversationId);
+        Conversation c = inboxConversation(agent.id(), conversationId);
         if (c.status() != ConversationStatus.AGENT || !agent.userId().equals(c.agentId())) {
             takeOver(agent, conversationId);
         }
@@ -284,9 +347,10 @@ public class ChatService {
     /** Closes the conversation; the customer's next message goes to the assistant again. */
     public void resolve(CurrentTenant agent, UUID conversationId) {
         tx.executeWithoutResult(s -> {
-            conversations.lock(agent.id(), conversationId)
-                    .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+            Conversation c = lockForInbox(agent, conversationId);
             conversations.setStatus(agent.id(), conversationId, ConversationStatus.RESOLVED, null, null, null);
+            audit.record(agent.id(), agent.actor(), "chat.conversation_resolved", "Conversation " + conversationId,
+                    Map.of("status", c.status().name()), Map.of("status", ConversationStatus.RESOLVED.name()));
         });
         hub.publish(agent.id(), conversationId, new ChatEvent.StatusChanged(ConversationStatus.RESOLVED, null));
         systemMessage(agent.id(), conversationId, agentName(agent) + " closed the conversation. "
@@ -349,6 +413,13 @@ public class ChatService {
         ChatMessage m = conversations.addMessage(tenant, conversationId,
                 ConversationRepository.NewMessage.plain(Author.SYSTEM, null, text));
         hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(m));
+    }
+
+    /** Locks a conversation the inbox serves (see {@link #inboxConversation}) for a status change. */
+    private Conversation lockForInbox(CurrentTenant agent, UUID conversationId) {
+        inboxConversation(agent.id(), conversationId);
+        return conversations.lock(agent.id(), conversationId)
+                .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
     }
 
     private String agentName(CurrentTenant agent) {

@@ -1,16 +1,23 @@
 package com.frontline.chat;
 
 import com.frontline.shared.TenantId;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +74,99 @@ class ConversationRepository {
                 .orderBy(CONVERSATIONS.UPDATED_AT.desc())
                 .limit(1)
                 .fetchOptional(ConversationRepository::conversation);
+        // @formatter:on
+    }
+
+    /** Conversations the inbox serves: every widget conversation, and playground ones handed to the team. */
+    private static Condition servedByInbox() {
+        return CONVERSATIONS.CHANNEL.eq(Channel.WIDGET.name()).or(CONVERSATIONS.HANDOFF_AT.isNotNull());
+    }
+
+    /** The conversation if the inbox serves it (see {@link #servedByInbox()}). */
+    Optional<Conversation> findForInbox(TenantId tenant, UUID id) {
+        // @formatter:off
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                       CONVERSATIONS.ID.eq(id),
+                       servedByInbox())
+                .fetchOptional(ConversationRepository::conversation);
+        // @formatter:on
+    }
+
+    /** Conversations the inbox serves in the given statuses with their customer; longest waiting first. */
+    List<InboxItem> inboxItems(TenantId tenant, List<ConversationStatus> statuses, boolean newestFirst, int limit) {
+        // @formatter:off
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                       CONVERSATIONS.STATUS.in(statuses.stream().map(Enum::name).toList()),
+                       servedByInbox())
+                .orderBy(newestFirst ? CONVERSATIONS.UPDATED_AT.desc()
+                                     : CONVERSATIONS.HANDOFF_AT.asc().nullsLast(),
+                         CONVERSATIONS.ID)
+                .limit(limit)
+                .fetch(r -> new InboxItem(conversation(r), customer(r), List.of(), null));
+        // @formatter:on
+    }
+
+    Optional<Customer> customer(TenantId tenant, UUID id) {
+        return dsl.selectFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(id))
+                .fetchOptional(ConversationRepository::customer);
+    }
+
+    /** Stores what the website told about the visitor; what is already known is kept when a value is missing. */
+    void recordCustomer(TenantId tenant, UUID id, @Nullable String name, @Nullable String email,
+                        @Nullable String pageUrl) {
+        // @formatter:off
+        dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.CUSTOMER_NAME, DSL.coalesce(DSL.val(name, CONVERSATIONS.CUSTOMER_NAME), CONVERSATIONS.CUSTOMER_NAME))
+                .set(CONVERSATIONS.CUSTOMER_EMAIL, DSL.coalesce(DSL.val(email, CONVERSATIONS.CUSTOMER_EMAIL), CONVERSATIONS.CUSTOMER_EMAIL))
+                // the page the chat started on, not every page the visitor opens afterwards
+                .set(CONVERSATIONS.PAGE_URL, DSL.coalesce(CONVERSATIONS.PAGE_URL, DSL.val(pageUrl, CONVERSATIONS.PAGE_URL)))
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                       CONVERSATIONS.ID.eq(id))
+                .execute();
+        // @formatter:on
+    }
+
+    /** The last {@code perConversation} customer, assistant and agent messages of each conversation, oldest first. */
+    Map<UUID, List<ChatMessage>> lastMessages(TenantId tenant, Collection<UUID> conversationIds, int perConversation) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        Field<Integer> rank = DSL.rowNumber()
+                .over(DSL.partitionBy(MESSAGES.CONVERSATION_ID).orderBy(MESSAGES.SEQ.desc())).as("rank");
+        // @formatter:off
+        var ranked = dsl.select(MESSAGES.asterisk(), rank)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.in(conversationIds),
+                       MESSAGES.AUTHOR.ne(Author.SYSTEM.name()))
+                .asTable("ranked");
+        Map<UUID, List<ChatMessage>> byConversation = new LinkedHashMap<>();
+        dsl.selectFrom(ranked)
+                .where(ranked.field(rank).le(perConversation))
+                .orderBy(ranked.field(MESSAGES.CONVERSATION_ID), ranked.field(MESSAGES.SEQ))
+                .fetch(r -> message(r.into(MESSAGES)))
+                .forEach(m -> byConversation.computeIfAbsent(m.conversationId(), k -> new ArrayList<>()).add(m));
+        // @formatter:on
+        return byConversation;
+    }
+
+    /** Each conversation's first customer message. */
+    Map<UUID, String> firstQuestions(TenantId tenant, Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        // @formatter:off
+        return dsl.select(MESSAGES.CONVERSATION_ID, MESSAGES.BODY)
+                .distinctOn(MESSAGES.CONVERSATION_ID)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.in(conversationIds),
+                       MESSAGES.AUTHOR.eq(Author.CUSTOMER.name()))
+                .orderBy(MESSAGES.CONVERSATION_ID, MESSAGES.SEQ)
+                .fetchMap(MESSAGES.CONVERSATION_ID, MESSAGES.BODY);
         // @formatter:on
     }
 
@@ -179,6 +279,11 @@ class ConversationRepository {
                 r.get(CONVERSATIONS.VISITOR_ID), ConversationStatus.valueOf(r.get(CONVERSATIONS.STATUS)),
                 r.get(CONVERSATIONS.HANDOFF_REASON), r.get(CONVERSATIONS.HANDOFF_AT), r.get(CONVERSATIONS.AGENT_ID),
                 r.get(CONVERSATIONS.AGENT_NAME), r.get(CONVERSATIONS.CREATED_AT), r.get(CONVERSATIONS.UPDATED_AT));
+    }
+
+    private static Customer customer(Record r) {
+        return new Customer(Channel.valueOf(r.get(CONVERSATIONS.CHANNEL)), r.get(CONVERSATIONS.CUSTOMER_NAME),
+                r.get(CONVERSATIONS.CUSTOMER_EMAIL), r.get(CONVERSATIONS.PAGE_URL));
     }
 
     private ChatMessage message(Record r) {

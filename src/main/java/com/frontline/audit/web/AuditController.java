@@ -5,7 +5,6 @@ import com.frontline.audit.AuditLog;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,12 @@ class AuditController {
     @GetMapping("/w/{slug}/audit")
     @RequiresRole(Role.ADMIN)
     String audit(CurrentTenant tenant, @RequestParam(required = false) @Nullable Long before,
-                 @RequestParam(required = false) @Nullable String action, Model model, HtmxRequest htmx) {
+                 @RequestParam(required = false) @Nullable String action, Model model) {
         List<AuditEntry> entries = auditLog.recent(tenant.id(), before, action);
         model.addAttribute("entries", entries);
         model.addAttribute("action", action == null ? "" : action);
         model.addAttribute("nextBefore", entries.size() == AuditLog.PAGE_SIZE ? entries.getLast().id() : null);
-        boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
-        return fragment ? "audit/audit :: audit-rows" : "audit/audit";
+        // "Load older entries" asks for the rows only
+        return "audit/audit :: audit-rows";
     }
 }

@@ -7,7 +7,6 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,7 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,27 +39,29 @@ class InboxController {
         this.stream = stream;
     }
 
+    /** The queue; its own poll asks for the queue region only (see {@code Views}). */
     @GetMapping("/w/{slug}/inbox")
-    String inbox(CurrentTenant tenant, Model model, HtmxRequest htmx) {
+    String inbox(CurrentTenant tenant, Model model) {
         list(tenant, model, null);
         model.addAttribute("conversation", null);
-        return htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() ? "chat/inbox :: queue" : "chat/inbox";
+        return "chat/inbox :: queue";
     }
 
     @GetMapping("/w/{slug}/inbox/{conversationId}")
     String conversation(CurrentTenant tenant, @PathVariable UUID conversationId, Model model) {
-        Conversation conversation = chat.conversation(tenant.id(), conversationId);
+        Conversation conversation = chat.inboxConversation(tenant.id(), conversationId);
         list(tenant, model, conversationId);
         model.addAttribute("conversation", conversation);
+        model.addAttribute("customer", chat.customer(tenant.id(), conversationId));
         model.addAttribute("mine", tenant.userId().equals(conversation.agentId()));
-        return "chat/inbox";
+        return "chat/inbox :: queue";
     }
 
     @GetMapping(path = "/w/{slug}/inbox/{conversationId}/events", produces = "text/event-stream")
     @ResponseBody
     SseEmitter events(CurrentTenant tenant, @PathVariable UUID conversationId,
                       @RequestParam(defaultValue = "0") long after) {
-        chat.conversation(tenant.id(), conversationId);
+        chat.inboxConversation(tenant.id(), conversationId);
         return stream.open(tenant.id(), conversationId, after, c -> PlaygroundController.link(tenant, c), false);
     }
 
@@ -69,8 +72,9 @@ class InboxController {
     }
 
     @PostMapping("/w/{slug}/inbox/{conversationId}/resolve")
-    String resolve(CurrentTenant tenant, @PathVariable UUID conversationId) {
+    String resolve(CurrentTenant tenant, @PathVariable UUID conversationId, RedirectAttributes redirect) {
         chat.resolve(tenant, conversationId);
+        redirect.addFlashAttribute("notice", "Conversation resolved. The customer's next message goes to the assistant.");
         return "redirect:/w/" + tenant.slug() + "/inbox";
     }
 
@@ -87,11 +91,14 @@ class InboxController {
     }
 
     private void list(CurrentTenant tenant, Model model, @Nullable UUID selected) {
-        var open = chat.inbox(tenant.id());
-        model.addAttribute("waiting", open.stream().filter(c -> c.status() == ConversationStatus.WAITING).toList());
-        model.addAttribute("active", open.stream().filter(c -> c.status() == ConversationStatus.AGENT).toList());
-        model.addAttribute("resolved", chat.recentlyResolved(tenant.id()));
+        var queue = chat.inboxQueue(tenant.id());
+        model.addAttribute("waiting", queue.stream()
+                .filter(i -> i.conversation().status() == ConversationStatus.WAITING).toList());
+        model.addAttribute("active", queue.stream()
+                .filter(i -> i.conversation().status() == ConversationStatus.AGENT).toList());
+        model.addAttribute("resolved", chat.resolvedConversations(tenant.id()));
         model.addAttribute("selected", selected);
+        model.addAttribute("now", OffsetDateTime.now());
         model.addAttribute("section", "inbox");
     }
 }

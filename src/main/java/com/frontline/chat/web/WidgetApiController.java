@@ -70,6 +70,9 @@ class WidgetApiController {
     ResponseEntity<Map<String, Object>> session(@RequestParam(required = false) @Nullable String key,
                                                 @RequestParam(required = false) @Nullable String visitor,
                                                 @RequestParam(required = false) @Nullable String preview,
+                                                @RequestParam(required = false) @Nullable String page,
+                                                @RequestParam(required = false) @Nullable String name,
+                                                @RequestParam(required = false) @Nullable String email,
                                                 HttpServletRequest request) {
         PublicWidget widget = tenants.byWidgetKey(key).orElseThrow(() -> new NotFoundException("No such widget"));
         try (var mdc = MDC.putCloseable("tenant", widget.tenant().toString())) {
@@ -84,6 +87,7 @@ class WidgetApiController {
             String visitorId = (tokens.isPreviewOf(preview, widget.tenant()) ? "preview:" : "visitor:") + visitor;
             Conversation conversation = chat.latest(widget.tenant(), Channel.WIDGET, visitorId)
                     .orElseGet(() -> chat.start(widget.tenant(), Channel.WIDGET, visitorId));
+            chat.recordCustomer(widget.tenant(), conversation.id(), name, email, page);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(Map.of("token", tokens.session(widget.tenant(), conversation.id(), visitorId),

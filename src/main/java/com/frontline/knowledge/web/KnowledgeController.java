@@ -7,8 +7,6 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
-import com.frontline.shared.web.Views;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -45,7 +43,7 @@ class KnowledgeController {
 
     @GetMapping("/w/{slug}/knowledge")
     @RequiresRole(Role.AGENT)
-    String page(CurrentTenant tenant, Model model, HtmxRequest htmx) {
+    String page(CurrentTenant tenant, Model model) {
         model.addAttribute("documents", knowledge.documents(tenant.id()));
         model.addAttribute("status", knowledge.status(tenant.id()));
         model.addAttribute("section", "knowledge");
@@ -54,7 +52,7 @@ class KnowledgeController {
             model.addAttribute("errors", Map.of());
         }
         // the live-status poll asks for the documents panel only
-        return Views.pageOrFragment(htmx, "knowledge/knowledge", "documents-panel");
+        return "knowledge/knowledge :: documents-panel";
     }
 
     @PostMapping("/w/{slug}/knowledge/upload")
@@ -83,7 +81,7 @@ class KnowledgeController {
     @PostMapping("/w/{slug}/knowledge/text")
     @RequiresRole(Role.ADMIN)
     String addText(CurrentTenant tenant, @RequestParam(defaultValue = "") String title,
-                   @RequestParam(defaultValue = "") String text, Model model, HtmxRequest htmx,
+                   @RequestParam(defaultValue = "") String text, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
         try {
             UploadResult result = knowledge.addText(tenant, title, text);
@@ -94,7 +92,7 @@ class KnowledgeController {
             model.addAttribute("errors", e.errors());
             model.addAttribute("pastedTitle", title);
             model.addAttribute("pastedText", text);
-            return page(tenant, model, htmx);
+            return page(tenant, model);
         }
     }
 
@@ -109,10 +107,10 @@ class KnowledgeController {
 
     @GetMapping("/w/{slug}/knowledge/{documentId}")
     @RequiresRole(Role.AGENT)
-    String document(CurrentTenant tenant, @PathVariable UUID documentId, Model model, HtmxRequest htmx) {
+    String document(CurrentTenant tenant, @PathVariable UUID documentId, Model model) {
         model.addAttribute("details", knowledge.document(tenant.id(), documentId));
         model.addAttribute("section", "knowledge");
-        return Views.pageOrFragment(htmx, "knowledge/document", "versions-panel");
+        return "knowledge/document :: versions-panel";
     }
 
     @PostMapping("/w/{slug}/knowledge/{documentId}/delete")

@@ -15,7 +15,7 @@ import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
 import com.frontline.shared.web.Views;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -118,10 +118,10 @@ class ProvidersController {
     }
 
     @PostMapping("/w/{slug}/settings/providers/{id}/test")
-    String test(CurrentTenant tenant, @PathVariable UUID id, Model model, HtmxRequest htmx,
+    String test(CurrentTenant tenant, @PathVariable UUID id, Model model, HttpServletRequest request,
                 RedirectAttributes redirect) {
         ConnectionTest result = settings.test(tenant, id);
-        if (Views.wantsFragment(htmx)) {
+        if (Views.wantsFragment(request)) {
             model.addAttribute("result", result);
             model.addAttribute("providerId", id);
             return "llm/providers :: test-result";

@@ -7,6 +7,7 @@ import com.frontline.search.SearchUnavailableException;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ class SearchSettingsController {
      * The passages a query finds with the settings currently in the form, saved or not. Always answers with the
      * results fragment: bad settings or an unavailable index show as a message inside it.
      */
+    @HxRequest
     @PostMapping("/w/{slug}/settings/search/try")
     String tryQuery(CurrentTenant tenant, @ModelAttribute SearchSettingsForm form,
                     @RequestParam(defaultValue = "") String query, Model model) {

@@ -46,10 +46,13 @@ class ErrorAdvice {
     }
 
     static ModelAndView render(HtmxRequest htmx, HttpServletResponse response, HttpStatus status, String message) {
-        if (htmx.isHtmxRequest()) {
-            // htmx does not swap 4xx responses by default; the client script swaps #flash for these (see app.js).
+        // The back button restoring a page swaps the whole body: it gets the error page, like a plain request.
+        if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
+            // The message goes where the user is (#flash; the page's htmx-config swaps 4xx responses), and the
+            // address bar keeps the page they are on, not the address that failed.
             response.setHeader("HX-Retarget", "#flash");
             response.setHeader("HX-Reswap", "innerHTML");
+            response.setHeader("HX-Push-Url", "false");
             ModelAndView alert = new ModelAndView("fragments/alert :: alert", status);
             alert.addObject("message", message);
             alert.addObject("level", "error");

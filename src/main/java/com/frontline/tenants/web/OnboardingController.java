@@ -7,6 +7,7 @@ import com.frontline.tenants.Sectors;
 import com.frontline.tenants.Slugs;
 import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Workspace;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,6 +54,7 @@ class OnboardingController {
     }
 
     /** Live feedback while the admin types the address (htmx, on keyup). */
+    @HxRequest
     @GetMapping("/onboarding/slug-check")
     String slugCheck(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
                      Model model) {

@@ -14,6 +14,7 @@ import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Tone;
 import com.frontline.tenants.WidgetPosition;
 import com.frontline.tenants.Workspace;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -146,6 +147,7 @@ class SettingsController {
     }
 
     /** Live preview while the admin picks a colour or position; nothing is saved. */
+    @HxRequest
     @PostMapping("/w/{slug}/settings/branding/preview")
     String previewBranding(CurrentTenant tenant, @ModelAttribute BrandingForm form, Model model) {
         Branding saved = tenants.branding(tenant.id());

@@ -104,7 +104,7 @@ class OnboardingFlowTest {
                 .andExpect(status().is(422))
                 .andExpect(content().string(containsString("is taken")));
         assertThat(tenants.workspacesOf(other.user().id())).isEmpty();
-        mvc.perform(get("/onboarding/slug-check").session(other.session()).param("slug", first.slug()))
+        mvc.perform(get("/onboarding/slug-check").header("HX-Request", "true").session(other.session()).param("slug", first.slug()))
                 .andExpect(content().string(containsString("Taken")));
     }
 
