@@ -105,7 +105,10 @@ public final class KpiFileValidator {
 
     private ValidationReport readWorkbook(Path file, String filename, ImportRun run, List<SavedMapping> saved,
                                           @Nullable SavedMapping explicit) throws ImportRejectedException {
-        ZipInspector.inspect(file, run.limits, run.deadline);
+        if (ZipInspector.inspect(file, filename, run.limits, run.deadline)) {
+            run.notes.add("The workbook is saved as macro-enabled (.xlsm) but holds no macros, so it was read like an "
+                    + ".xlsx.");
+        }
         try (XlsxBook book = XlsxBook.open(file)) {
             return readWorkbook(book, filename, run, saved, explicit);
         } catch (IOException | RuntimeException e) {
