@@ -14,10 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.frontline.db.accounts.Tables.CUSTOMER_ACCOUNTS;
@@ -114,11 +116,23 @@ class AccountRepository {
                 .from(IMPORT_FORMATS)
                 .where(IMPORT_FORMATS.TENANT_ID.eq(tenant.value()))
                 .orderBy(IMPORT_FORMATS.CREATED_AT)
-                .fetch(r -> new SavedMapping(r.value1(), toColumns(r.value2())));
+                .fetch(r -> toMapping(r.get(IMPORT_FORMATS.NAME), r.get(IMPORT_FORMATS.COLUMNS)));
+    }
+
+    Optional<SavedMapping> format(TenantId tenant, String name) {
+        return dsl.select(IMPORT_FORMATS.NAME, IMPORT_FORMATS.COLUMNS)
+                .from(IMPORT_FORMATS)
+                .where(IMPORT_FORMATS.TENANT_ID.eq(tenant.value()))
+                .and(IMPORT_FORMATS.NAME.eq(name))
+                .fetchOptional(r -> toMapping(r.get(IMPORT_FORMATS.NAME), r.get(IMPORT_FORMATS.COLUMNS)));
     }
 
     void saveFormat(TenantId tenant, SavedMapping mapping) {
-        JSONB columns = JSONB.valueOf(json.writeValueAsString(mapping.columns()));
+        // one JSON object, header -> field; a wide layout's KPI columns are stored as header -> "KPI_COLUMN"
+        Map<String, String> stored = new LinkedHashMap<>();
+        mapping.columns().forEach((header, field) -> stored.put(header, field.name()));
+        mapping.kpiColumns().forEach(header -> stored.put(header, KPI_COLUMN));
+        JSONB columns = JSONB.valueOf(json.writeValueAsString(stored));
         dsl.insertInto(IMPORT_FORMATS)
                 .set(IMPORT_FORMATS.TENANT_ID, tenant.value())
                 .set(IMPORT_FORMATS.ID, UUID.randomUUID())
@@ -129,12 +143,21 @@ class AccountRepository {
                 .execute();
     }
 
-    private Map<String, StandardField> toColumns(JSONB value) {
+    private static final String KPI_COLUMN = "KPI_COLUMN";
+
+    private SavedMapping toMapping(String name, JSONB value) {
         Map<String, String> raw = json.readValue(value.data(), new TypeReference<Map<String, String>>() {
         });
         Map<String, StandardField> columns = new LinkedHashMap<>();
-        raw.forEach((k, v) -> columns.put(k, StandardField.valueOf(v)));
-        return columns;
+        Set<String> kpiColumns = new LinkedHashSet<>();
+        raw.forEach((header, field) -> {
+            if (KPI_COLUMN.equals(field)) {
+                kpiColumns.add(header);
+            } else {
+                columns.put(header, StandardField.valueOf(field));
+            }
+        });
+        return new SavedMapping(name, columns, kpiColumns);
     }
 
     // ---- data versions, accounts, KPIs -----------------------------------------------------------------------

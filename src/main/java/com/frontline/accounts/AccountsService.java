@@ -69,30 +69,42 @@ public class AccountsService {
         return new PendingUpload(id, filename, report);
     }
 
-    /** The report of a pending upload, with the tenant's saved formats or an explicit mapping. */
+    /**
+     * The report of a pending upload: read with the tenant's format named {@code formatName} (the one the admin just
+     * mapped), or, when null or no longer saved, with automatic detection and all the tenant's saved formats.
+     */
     @Transactional(readOnly = true)
-    public PendingUpload pending(TenantId tenant, UUID uploadId, @Nullable SavedMapping mapping) {
+    public PendingUpload pending(TenantId tenant, UUID uploadId, @Nullable String formatName) {
         AccountRepository.StoredUpload upload = pendingUpload(tenant, uploadId);
-        return new PendingUpload(upload.id(), upload.filename(), run(tenant, upload.filename(), upload.bytes(), mapping));
+        return new PendingUpload(upload.id(), upload.filename(),
+                run(tenant, upload.filename(), upload.bytes(), savedFormat(tenant, formatName)));
     }
 
-    /** Saves the admin's column mapping as a named tenant format, so the same layout is recognised next time. */
+    /**
+     * Saves the admin's column mapping as a named tenant format, so the same layout is recognised next time.
+     *
+     * @param shownFormat the format the mapped report was read with (the columns' indexes refer to its header row)
+     * @param roles       source column index → a {@link StandardField} name, {@link ValidationReport#KPI_COLUMN} (one
+     *                    column per KPI: a wide layout) or "" (ignored). Anything else is a field error, keyed
+     *                    {@code col:<index>}, never an exception page.
+     * @return the saved format's name
+     */
     @Transactional
-    public PendingUpload applyMapping(CurrentTenant tenant, UUID uploadId, String rawName,
-                                      Map<String, StandardField> columns) {
-        String name = rawName == null ? "" : rawName.strip();
-        if (name.isEmpty() || name.length() > 80) {
-            throw InvalidInputException.of("formatName", "Name this format (up to 80 characters), e.g. “HubSpot export”.");
-        }
-        for (StandardField required : List.of(StandardField.KPI_NAME, StandardField.VALUE)) {
-            if (!columns.containsValue(required)) {
-                throw InvalidInputException.of("mapping", "Map one column to " + label(required) + ".");
-            }
-        }
-        SavedMapping mapping = new SavedMapping(name, columns);
+    public String applyMapping(CurrentTenant tenant, UUID uploadId, @Nullable String shownFormat, String rawName,
+                               Map<Integer, String> roles) {
+        List<String> headers = pending(tenant.id(), uploadId, shownFormat).report().sourceColumns();
+        SavedMapping mapping = ColumnMappingForm.validate(rawName, headers, roles);
         accounts.saveFormat(tenant.id(), mapping);
-        audit.record(tenant.id(), tenant.actor(), "accounts.format_saved", name, null, columns);
-        return pending(tenant.id(), uploadId, mapping);
+        Map<String, Object> details = new LinkedHashMap<>(mapping.columns());
+        if (mapping.wide()) {
+            details.put("kpiColumns", List.copyOf(mapping.kpiColumns()));
+        }
+        audit.record(tenant.id(), tenant.actor(), "accounts.format_saved", mapping.name(), null, details);
+        return mapping.name();
+    }
+
+    private @Nullable SavedMapping savedFormat(TenantId tenant, @Nullable String formatName) {
+        return formatName == null || formatName.isBlank() ? null : accounts.format(tenant, formatName).orElse(null);
     }
 
     public record Confirmed(int dataVersion, int accounts, int kpis, int skippedRows) {
@@ -101,8 +113,15 @@ public class AccountsService {
     /** Stores the valid rows of a pending upload as a new data version, all or nothing. */
     @Transactional
     public Confirmed confirm(CurrentTenant tenant, UUID uploadId) {
+        return confirm(tenant, uploadId, null);
+    }
+
+    /** Confirms what the report showed: read with the format the admin mapped ({@code formatName}), if any. */
+    @Transactional
+    public Confirmed confirm(CurrentTenant tenant, UUID uploadId, @Nullable String formatName) {
         AccountRepository.StoredUpload upload = pendingUpload(tenant.id(), uploadId);
-        ValidationReport report = run(tenant.id(), upload.filename(), upload.bytes(), null);
+        ValidationReport report = run(tenant.id(), upload.filename(), upload.bytes(),
+                savedFormat(tenant.id(), formatName));
         if (report.needsMapping()) {
             throw new UserFacingException("Map the columns first: the file's layout was not recognised.");
         }

@@ -114,11 +114,10 @@ class AccountsFlowTest {
         PendingUpload first = accounts.validate(tenant, "export.csv", custom.getBytes(StandardCharsets.UTF_8));
         assertThat(first.report().needsMapping()).isTrue();
 
-        Map<String, StandardField> mapping = new LinkedHashMap<>();
-        mapping.put(first.report().sourceColumns().get(0), StandardField.ACCOUNT_NAME);
-        mapping.put(first.report().sourceColumns().get(1), StandardField.KPI_NAME);
-        mapping.put(first.report().sourceColumns().get(2), StandardField.VALUE);
-        PendingUpload mapped = accounts.applyMapping(tenant, first.id(), "CRM export", mapping);
+        Map<Integer, String> mapping = Map.of(0, StandardField.ACCOUNT_NAME.name(), 1, StandardField.KPI_NAME.name(),
+                2, StandardField.VALUE.name());
+        String format = accounts.applyMapping(tenant, first.id(), null, "CRM export", mapping);
+        PendingUpload mapped = accounts.pending(tenant.id(), first.id(), format);
         assertThat(mapped.report().accepted()).hasSize(2);
 
         PendingUpload second = accounts.validate(tenant, "export-2.csv", custom.getBytes(StandardCharsets.UTF_8));

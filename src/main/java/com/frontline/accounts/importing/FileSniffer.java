@@ -1,7 +1,6 @@
 package com.frontline.accounts.importing;
 
-import org.apache.poi.poifs.filesystem.DirectoryNode;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import com.frontline.shared.FileKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +47,15 @@ final class FileSniffer {
                     + "with the KPI sheet filled in.");
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            throw refuseOle2(file);
+            // Old .xls workbooks are refused rather than parsed: HSSF reads them whole into memory and they are the
+            // usual carrier of legacy macros. Re-saving takes the user seconds.
+            throw NotASpreadsheet.of(FileKind.of(file), originalFilename);
         }
-        refuseKnownBinary(head, originalFilename);
+        FileKind kind = FileKind.of(file);
+        if (kind != FileKind.OTHER) {
+            throw NotASpreadsheet.of(kind, originalFilename);
+        }
+        refuseMarkup(head, originalFilename);
 
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             return text(StandardCharsets.UTF_8, 3);
@@ -90,39 +95,7 @@ final class FileSniffer {
         return new Sniffed(Kind.TEXT, charset, bom);
     }
 
-    /** OLE2 is both the old .xls format and the envelope Excel puts around a password-protected .xlsx. */
-    private static ImportRejectedException refuseOle2(Path file) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
-                return new ImportRejectedException("The workbook is password-protected; remove the password in Excel "
-                        + "(File > Info > Protect Workbook) and upload it again.");
-            }
-            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
-                // Old binary workbooks are refused rather than parsed: HSSF reads them whole into memory and they
-                // are the usual carrier of legacy macros. Re-saving takes the user seconds.
-                return new ImportRejectedException("Old Excel 97-2003 (.xls) workbooks are not supported; open it in "
-                        + "Excel and save it as .xlsx (Excel Workbook) or CSV, then upload that file.");
-            }
-        } catch (IOException | RuntimeException e) {
-            return new ImportRejectedException("The file looks like an Office document but is damaged; save it again "
-                    + "as .xlsx or CSV and upload that file.", e);
-        }
-        return new ImportRejectedException("The file is a Word or other Office document, not a spreadsheet; upload "
-                + "an .xlsx workbook or a CSV file.");
-    }
-
-    private static void refuseKnownBinary(byte[] head, String originalFilename) throws ImportRejectedException {
-        if (startsWith(head, '%', 'P', 'D', 'F')) {
-            throw new ImportRejectedException("The file is a PDF, not a spreadsheet" + renamed(originalFilename)
-                    + "; export the KPIs as .xlsx or CSV and upload that file.");
-        }
-        if (startsWith(head, 0x89, 'P', 'N', 'G') || startsWith(head, 0xFF, 0xD8, 0xFF)
-                || startsWith(head, 'G', 'I', 'F', '8') || startsWith(head, 0x1F, 0x8B)
-                || startsWith(head, 'R', 'a', 'r', '!') || startsWith(head, '7', 'z', 0xBC, 0xAF)
-                || startsWith(head, '{', '\\', 'r', 't', 'f')) {
-            throw notSupported(originalFilename);
-        }
+    private static void refuseMarkup(byte[] head, String originalFilename) throws ImportRejectedException {
         String start = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
         if (start.startsWith("<?xml") || start.startsWith("<html") || start.startsWith("<!doctype")) {

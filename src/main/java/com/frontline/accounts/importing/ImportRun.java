@@ -27,8 +27,14 @@ final class ImportRun {
     final List<AccountRow> accounts = new ArrayList<>();
     final List<RowProblem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** KPI data rows read (the report's "Rows read"). */
     int rowsRead;
+    /** All non-blank rows read, Account Info included: what {@link ImportLimits#maxRows()} limits. */
+    private int allRows;
+    /** The rows' account is the file name: a guess, so the report offers the column mapping. */
+    boolean accountFromFilename;
     private final Map<DuplicateKey, Integer> seen = new HashMap<>();
+    private final Map<String, String> valueHeaders = new HashMap<>();
     // KPI, account and category names repeat on most rows; sharing one instance keeps a large import's heap small.
     private final Map<String, String> interned = new HashMap<>();
 
@@ -37,9 +43,16 @@ final class ImportRun {
         this.deadline = new Deadline(limits.maxParseTime());
     }
 
-    /** Called for every non-blank data row of every sheet, before it is interpreted. */
-    void countRow() throws ImportRejectedException {
-        if (++rowsRead > limits.maxRows()) {
+    /**
+     * Called for every non-blank data row of every sheet, before it is interpreted.
+     *
+     * @param kpiRow the row holds KPI values (counted in "Rows read"); false for Account Info rows
+     */
+    void countRow(boolean kpiRow) throws ImportRejectedException {
+        if (kpiRow) {
+            rowsRead++;
+        }
+        if (++allRows > limits.maxRows()) {
             throw new ImportRejectedException("The file has more than " + String.format(Locale.ROOT, "%,d",
                     limits.maxRows()) + " rows, the most one upload may hold; split it into smaller files.");
         }
@@ -75,16 +88,42 @@ final class ImportRun {
         }
     }
 
+    /** For CSV ({@code expectedCells > 0}): a row with more or fewer fields than the header is one problem. */
+    boolean cellCountMatches(String sheet, int expectedCells, SourceRow row) {
+        if (expectedCells > 0 && row.cells().size() != expectedCells
+                && (row.cells().size() < expectedCells || !blankFrom(row, expectedCells))) {
+            problem(sheet, row.rowNumber(), "", String.join(",", row.cells().subList(0,
+                            Math.min(row.cells().size(), 12))),
+                    "The row has " + row.cells().size() + " columns but the header has " + expectedCells,
+                    "Check for a missing or extra separator, or quote values that contain the separator.");
+            return false;
+        }
+        return true;
+    }
+
+    /** Moves the rows whose number does not fit their KPI's scale from accepted to problems; see {@link PercentScale}. */
+    void checkPercentScales() {
+        List<PercentScale.Flag> flags = PercentScale.check(accepted, row -> PercentScale.percentHeader(
+                valueHeaders.getOrDefault(row.sheet() + "\u0000" + row.kpiName(), "")));
+        if (flags.isEmpty()) {
+            return;
+        }
+        java.util.Set<KpiRow> flagged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (PercentScale.Flag flag : flags) {
+            flagged.add(flag.row());
+            KpiRow row = flag.row();
+            problem(row.sheet(), row.rowNumber(), valueHeaders.getOrDefault(row.sheet() + "\u0000" + row.kpiName(),
+                    "Value"), flag.value(), flag.message(), flag.hint());
+        }
+        accepted.removeIf(flagged::contains);
+    }
+
     void kpiRow(Layout layout, SourceRow row) {
         String sheet = layout.sheet();
         int number = row.rowNumber();
         int problemsBefore = problems.size();
 
-        if (layout.expectedCells() > 0 && row.cells().size() != layout.expectedCells()
-                && (row.cells().size() < layout.expectedCells() || !blankFrom(row, layout.expectedCells()))) {
-            problem(sheet, number, "", String.join(",", row.cells().subList(0, Math.min(row.cells().size(), 12))),
-                    "The row has " + row.cells().size() + " columns but the header has " + layout.expectedCells(),
-                    "Check for a missing or extra separator, or quote values that contain the separator.");
+        if (!cellCountMatches(sheet, layout.expectedCells(), row)) {
             return;
         }
 
@@ -192,6 +231,8 @@ final class ImportRun {
                             + "; the first row was kept.");
             return;
         }
+        // the value column's header, for problems found after all rows are read (wide layouts: one per KPI)
+        valueHeaders.putIfAbsent(sheet + "\u0000" + kpi, layout.header(StandardField.VALUE));
         accepted.add(new KpiRow(sheet, number, intern(account), intern(kpi), value.value(), value.percentage(),
                 internOptional(category), weight, impact, internOptional(component), date, direction));
     }

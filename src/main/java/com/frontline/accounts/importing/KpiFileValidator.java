@@ -105,7 +105,10 @@ public final class KpiFileValidator {
 
     private ValidationReport readWorkbook(Path file, String filename, ImportRun run, List<SavedMapping> saved,
                                           @Nullable SavedMapping explicit) throws ImportRejectedException {
-        ZipInspector.inspect(file, run.limits, run.deadline);
+        if (ZipInspector.inspect(file, filename, run.limits, run.deadline)) {
+            run.notes.add("The workbook is saved as macro-enabled (.xlsm) but holds no macros, so it was read like an "
+                    + ".xlsx.");
+        }
         try (XlsxBook book = XlsxBook.open(file)) {
             return readWorkbook(book, filename, run, saved, explicit);
         } catch (IOException | RuntimeException e) {
@@ -198,7 +201,7 @@ public final class KpiFileValidator {
             confidence = 0.5 + 0.3 * coverage + 0.1 * exactShare(main.header.match)
                     + (HeaderMatcher.normalize(main.sheet).equals("kpis") ? 0.1 : 0.05);
         }
-        return report(run, format, confidence, label, main.header.headers);
+        return report(run, format, confidence, label, main.header);
     }
 
     private void readAccountInfo(XlsxBook book, int index, String sheet, ImportRun run)
@@ -209,7 +212,7 @@ public final class KpiFileValidator {
             SourceRow row = rows.next();
             run.deadline.check();
             if (!row.blank()) {
-                run.countRow();
+                run.countRow(false); // an Account Info row is not a KPI row: "Rows read" counts KPI rows only
                 reader.accept(row);
             }
         }
@@ -248,7 +251,7 @@ public final class KpiFileValidator {
                         StandardField.CATEGORY, StandardField.ACCOUNT_NAME);
                 confidence = 0.55 + 0.3 * coverage + 0.15 * exactShare(header.match);
             }
-            return report(run, format, confidence, label, header.headers);
+            return report(run, format, confidence, label, header);
         } catch (CsvSource.MalformedCsv e) {
             throw new ImportRejectedException("The CSV file could not be read (a quote is not closed or a line is "
                     + "extremely long); check the file in a text editor or export it again.", e);
@@ -281,7 +284,16 @@ public final class KpiFileValidator {
      * @param headers  the header cells as written
      */
     private record HeaderChoice(SourceRow row, int index, HeaderMatcher.Match match, @Nullable SavedMapping mapping,
-                                List<String> headers) {
+                                List<String> headers, List<Integer> kpiColumns) {
+
+        boolean wide() {
+            return !kpiColumns.isEmpty();
+        }
+
+        /** How much of the row the choice explains, to pick between the built-in names and saved formats. */
+        int recognised() {
+            return match.columns().size() + kpiColumns.size();
+        }
     }
 
     private record SheetOutcome(String sheet, HeaderChoice header, boolean decimalComma) {
@@ -291,14 +303,7 @@ public final class KpiFileValidator {
                                                      @Nullable SavedMapping explicit) {
         int scan = Math.min(buffered.size(), HEADER_SCAN_ROWS);
         if (explicit != null) {
-            HeaderChoice best = null;
-            for (int i = 0; i < scan; i++) {
-                HeaderMatcher.Match match = HeaderMatcher.match(buffered.get(i).cells(), explicit);
-                if (match.usable() && (best == null || match.columns().size() > best.match.columns().size())) {
-                    best = choice(buffered, i, match, explicit);
-                }
-            }
-            return best;
+            return mappingChoice(buffered, scan, explicit, true);
         }
         HeaderChoice builtIn = null;
         for (int i = 0; i < scan && builtIn == null; i++) {
@@ -309,16 +314,12 @@ public final class KpiFileValidator {
         }
         HeaderChoice tenant = null;
         for (SavedMapping mapping : saved) {
-            for (int i = 0; i < scan; i++) {
-                List<String> cells = buffered.get(i).cells();
-                HeaderMatcher.Match match = HeaderMatcher.match(cells, mapping);
-                if (match.usable() && containsAllKeys(cells, mapping)
-                        && (tenant == null || match.columns().size() > tenant.match.columns().size())) {
-                    tenant = choice(buffered, i, match, mapping);
-                }
+            HeaderChoice candidate = mappingChoice(buffered, scan, mapping, false);
+            if (candidate != null && (tenant == null || candidate.recognised() > tenant.recognised())) {
+                tenant = candidate;
             }
         }
-        if (tenant != null && (builtIn == null || tenant.match.columns().size() > builtIn.match.columns().size())) {
+        if (tenant != null && (builtIn == null || tenant.recognised() > builtIn.recognised())) {
             return tenant;
         }
         return builtIn;
@@ -326,8 +327,46 @@ public final class KpiFileValidator {
 
     private static HeaderChoice choice(List<SourceRow> buffered, int index, HeaderMatcher.Match match,
                                        @Nullable SavedMapping mapping) {
+        return choice(buffered, index, match, mapping, List.of());
+    }
+
+    private static HeaderChoice choice(List<SourceRow> buffered, int index, HeaderMatcher.Match match,
+                                       @Nullable SavedMapping mapping, List<Integer> kpiColumns) {
         SourceRow row = buffered.get(index);
-        return new HeaderChoice(row, index, match, mapping, List.copyOf(row.cells()));
+        return new HeaderChoice(row, index, match, mapping, List.copyOf(row.cells()), List.copyOf(kpiColumns));
+    }
+
+    /**
+     * The best header row for one mapping. A saved (not explicit) mapping must find all its account/date columns and,
+     * for a wide layout, at least half of its KPI columns: a month with one KPI more or less is still the same format.
+     */
+    private static @Nullable HeaderChoice mappingChoice(List<SourceRow> buffered, int scan, SavedMapping mapping,
+                                                        boolean explicit) {
+        HeaderChoice best = null;
+        for (int i = 0; i < scan; i++) {
+            List<String> cells = buffered.get(i).cells();
+            HeaderMatcher.Match match = HeaderMatcher.match(cells, mapping);
+            HeaderChoice candidate;
+            if (mapping.wide()) {
+                List<Integer> kpis = new ArrayList<>();
+                Set<Integer> mapped = new HashSet<>(match.columns().values());
+                for (int c = 0; c < cells.size(); c++) {
+                    if (!mapped.contains(c) && mapping.kpiColumns().contains(HeaderMatcher.normalize(cells.get(c)))) {
+                        kpis.add(c);
+                    }
+                }
+                boolean usable = !kpis.isEmpty() && (explicit || containsAllKeys(cells, mapping)
+                        && kpis.size() * 2 >= mapping.kpiColumns().size());
+                candidate = usable ? choice(buffered, i, match, mapping, kpis) : null;
+            } else {
+                boolean usable = match.usable() && (explicit || containsAllKeys(cells, mapping));
+                candidate = usable ? choice(buffered, i, match, mapping) : null;
+            }
+            if (candidate != null && (best == null || candidate.recognised() > best.recognised())) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     private static boolean containsAllKeys(List<String> cells, SavedMapping mapping) {
@@ -362,6 +401,9 @@ public final class KpiFileValidator {
     private SheetOutcome readKpiRows(ImportRun run, String sheet, HeaderChoice header, List<SourceRow> buffered,
                                      Iterator<SourceRow> rows, String account, int expectedCells, boolean csv,
                                      boolean semicolonOrTab) throws ImportRejectedException {
+        if (header.wide()) {
+            return readWideRows(run, sheet, header, buffered, rows, account, expectedCells, csv, semicolonOrTab);
+        }
         Map<StandardField, Integer> columns = header.match.columns();
         List<String> samples = new ArrayList<>();
         for (int i = header.index + 1; i < buffered.size(); i++) {
@@ -378,7 +420,7 @@ public final class KpiFileValidator {
         ImportRun.Layout layout = new ImportRun.Layout(sheet, columns, header.headers, decimalComma,
                 columns.containsKey(StandardField.ACCOUNT_NAME) ? null : account, expectedCells);
         for (int i = header.index + 1; i < buffered.size(); i++) {
-            run.countRow();
+            run.countRow(true);
             run.kpiRow(layout, buffered.get(i));
         }
         while (rows.hasNext()) {
@@ -387,14 +429,98 @@ public final class KpiFileValidator {
                 run.deadline.check();
                 continue;
             }
-            run.countRow();
+            run.countRow(true);
             run.kpiRow(layout, row);
+        }
+        return new SheetOutcome(sheet, header, decimalComma);
+    }
+
+    /**
+     * A wide layout (one column per KPI): each non-empty KPI cell becomes one KPI value named after its column, for
+     * the row's account and date. An empty cell is a KPI the account does not report, not a problem.
+     */
+    private SheetOutcome readWideRows(ImportRun run, String sheet, HeaderChoice header, List<SourceRow> buffered,
+                                      Iterator<SourceRow> rows, String account, int expectedCells, boolean csv,
+                                      boolean semicolonOrTab) throws ImportRejectedException {
+        Map<StandardField, Integer> columns = header.match.columns();
+        List<String> samples = new ArrayList<>();
+        for (int i = header.index + 1; i < buffered.size(); i++) {
+            for (int column : header.kpiColumns) {
+                if (!buffered.get(i).isCanonical(column)) {
+                    samples.add(buffered.get(i).cell(column));
+                }
+            }
+        }
+        boolean decimalComma = Values.decimalComma(samples, csv && semicolonOrTab);
+        noteIgnoredColumns(header, sheet, run);
+        @Nullable Integer accountColumn = columns.get(StandardField.ACCOUNT_NAME);
+        @Nullable Integer dateColumn = columns.get(StandardField.DATE);
+        // Each KPI column is read as a long row [account, KPI name, value, date], so every value rule applies as is.
+        Map<StandardField, Integer> longColumns = new java.util.EnumMap<>(StandardField.class);
+        longColumns.put(StandardField.KPI_NAME, 1);
+        longColumns.put(StandardField.VALUE, 2);
+        if (accountColumn != null) {
+            longColumns.put(StandardField.ACCOUNT_NAME, 0);
+        }
+        if (dateColumn != null) {
+            longColumns.put(StandardField.DATE, 3);
+        }
+        List<ImportRun.Layout> layouts = new ArrayList<>();
+        for (int column : header.kpiColumns) {
+            List<String> headers = List.of(accountColumn == null ? "" : header.headers.get(accountColumn),
+                    "KPI name", header.headers.get(column), dateColumn == null ? "" : header.headers.get(dateColumn));
+            layouts.add(new ImportRun.Layout(sheet, longColumns, headers, decimalComma,
+                    accountColumn == null ? account : null, -1));
+        }
+        int empty = 0;
+        Iterator<SourceRow> rest = new Iterator<>() {
+            int next = header.index + 1;
+
+            @Override
+            public boolean hasNext() {
+                return next < buffered.size() || rows.hasNext();
+            }
+
+            @Override
+            public SourceRow next() {
+                return next < buffered.size() ? buffered.get(next++) : rows.next();
+            }
+        };
+        while (rest.hasNext()) {
+            SourceRow row = rest.next();
+            if (row.blank()) {
+                run.deadline.check();
+                continue;
+            }
+            run.countRow(true);
+            if (!run.cellCountMatches(sheet, expectedCells, row)) {
+                continue;
+            }
+            for (int k = 0; k < header.kpiColumns.size(); k++) {
+                int column = header.kpiColumns.get(k);
+                if (row.cell(column).isBlank()) {
+                    empty++;
+                    continue;
+                }
+                java.util.BitSet canonical = new java.util.BitSet(4);
+                canonical.set(2, row.isCanonical(column));
+                canonical.set(3, dateColumn != null && row.isCanonical(dateColumn));
+                run.kpiRow(layouts.get(k), new SourceRow(row.rowNumber(), java.util.Arrays.asList(
+                        accountColumn == null ? "" : row.cell(accountColumn),
+                        header.headers.get(column).strip(), row.cell(column),
+                        dateColumn == null ? "" : row.cell(dateColumn)), canonical));
+            }
+        }
+        if (empty > 0) {
+            run.notes.add(empty + (empty == 1 ? " empty KPI cell was" : " empty KPI cells were") + " skipped in '"
+                    + sheet + "' (no value reported).");
         }
         return new SheetOutcome(sheet, header, decimalComma);
     }
 
     private static void noteIgnoredColumns(HeaderChoice header, String sheet, ImportRun run) {
         Set<Integer> used = new HashSet<>(header.match.columns().values());
+        used.addAll(header.kpiColumns);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.headers.size(); i++) {
             if (!used.contains(i) && !header.headers.get(i).isBlank()) {
@@ -438,7 +564,9 @@ public final class KpiFileValidator {
             stem = "Unnamed account";
         }
         run.notes.add("The file has no account column, so its KPIs were assigned to '" + stem + "' (the file name); "
-                + "add an Account column or an 'Account' label above the header to choose the account.");
+                + "map the columns below if another column holds the account, or add an Account column or an "
+                + "'Account' label above the header.");
+        run.accountFromFilename = true;
         return stem;
     }
 
@@ -459,24 +587,42 @@ public final class KpiFileValidator {
                 ? "The chosen column mapping does not match this file: map the KPI name and value columns again."
                 : "No columns for the KPI name and the value were recognised; map the columns to continue.");
         return new ValidationReport(DetectedFormat.UNKNOWN, columns.isEmpty() ? 0.0 : 0.2,
-                "Unrecognised layout (" + label + ")", columns, run.rowsRead, List.of(), run.accounts,
+                "Unrecognised layout (" + label + ")", columns, columns.stream().map(c -> "").toList(), run.rowsRead,
+                List.of(), run.accounts,
                 run.problems, true, run.notes);
     }
 
     private static ValidationReport report(ImportRun run, DetectedFormat format, double confidence, String label,
-                                           List<String> columns) {
+                                           HeaderChoice header) {
+        run.checkPercentScales();
         // Many rejected rows mean the columns were probably misread, whatever the headers said.
         int kpiRows = run.accepted.size() + (int) run.problems.stream()
                 .filter(p -> p.rowNumber() > 0).map(p -> p.sheet() + "#" + p.rowNumber()).distinct().count();
         double rejectedShare = kpiRows == 0 ? 1.0 : 1.0 - (double) run.accepted.size() / kpiRows;
         double adjusted = Math.max(0, Math.min(1, confidence - 0.3 * rejectedShare));
+        if (run.accountFromFilename) {
+            // Every row under an account named after the file is a guess: below the mapping threshold, so the report
+            // offers the column mapping (the rows can still be imported as they are).
+            adjusted = Math.min(adjusted, ValidationReport.OFFER_MAPPING_BELOW - 0.15);
+        }
         adjusted = Math.round(adjusted * 100) / 100.0;
         boolean needsMapping = adjusted < 0.5;
         if (needsMapping) {
             run.notes.add("Most rows could not be read with the recognised columns; check the column mapping.");
         }
-        return new ValidationReport(format, adjusted, label, columns, run.rowsRead, run.accepted, run.accounts,
-                run.problems, needsMapping, run.notes);
+        return new ValidationReport(format, adjusted, label, header.headers, roles(header), run.rowsRead,
+                run.accepted, run.accounts, run.problems, needsMapping, run.notes);
+    }
+
+    /** For each source column, the field it was read as ("" when ignored, "KPI" for a wide layout's KPI column). */
+    private static List<String> roles(HeaderChoice header) {
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < header.headers.size(); i++) {
+            roles.add("");
+        }
+        header.match.columns().forEach((field, column) -> roles.set(column, field.name()));
+        header.kpiColumns.forEach(column -> roles.set(column, ValidationReport.KPI_COLUMN));
+        return roles;
     }
 
     private static double coverage(HeaderMatcher.Match match, StandardField... expected) {

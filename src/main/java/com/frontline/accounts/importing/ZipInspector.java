@@ -1,5 +1,7 @@
 package com.frontline.accounts.importing;
 
+import com.frontline.shared.FileKind;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,13 @@ final class ZipInspector {
     private ZipInspector() {
     }
 
-    static void inspect(Path file, ImportLimits limits, Deadline deadline) throws ImportRejectedException {
+    /**
+     * @return true when the workbook is saved as macro-enabled (.xlsm) but holds no macros: it is read like an .xlsx
+     * @throws ImportRejectedException for a bomb, real macros (a VBA project) or a zip that is not an Excel workbook
+     */
+    static boolean inspect(Path file, String filename, ImportLimits limits, Deadline deadline)
+            throws ImportRejectedException {
+        boolean macroEnabledType = false;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Set<String> names = new HashSet<>();
             long total = 0;
@@ -67,25 +75,14 @@ final class ZipInspector {
                 }
                 deadline.check();
                 if (name.equals("[content_types].xml") && contentTypesSayMacro(zip, entry)) {
-                    throw macro();
+                    // only the declared type: whether there are macros is decided by a VBA project part (above)
+                    macroEnabledType = true;
                 }
             }
             if (!names.contains("xl/workbook.xml")) {
-                if (names.contains("word/document.xml")) {
-                    throw new ImportRejectedException("The file is a Word document, not a spreadsheet; upload an "
-                            + ".xlsx workbook or a CSV file.");
-                }
-                if (names.stream().anyMatch(n -> n.startsWith("ppt/"))) {
-                    throw new ImportRejectedException("The file is a PowerPoint presentation, not a spreadsheet; "
-                            + "upload an .xlsx workbook or a CSV file.");
-                }
-                if (names.contains("xl/workbook.bin")) {
-                    throw new ImportRejectedException("Excel binary workbooks (.xlsb) are not supported; save the file "
-                            + "as .xlsx (Excel Workbook) or CSV and upload it again.");
-                }
-                throw new ImportRejectedException("The file is a zip archive, not an Excel workbook; upload the .xlsx "
-                        + "or CSV file itself, not a zip containing it.");
+                throw NotASpreadsheet.of(FileKind.of(file), filename);
             }
+            return macroEnabledType;
         } catch (ZipException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -101,8 +98,8 @@ final class ZipInspector {
     }
 
     static ImportRejectedException macro() {
-        return new ImportRejectedException("Workbooks with macros (.xlsm) are not accepted; save a copy as .xlsx "
-                + "(Excel Workbook, without macros) and upload that file.");
+        return new ImportRejectedException("The file is a workbook with macros (VBA): workbooks with macros are not "
+                + "accepted; save a copy as .xlsx (Excel Workbook, without macros) and upload that file.");
     }
 
     static ImportRejectedException bomb() {

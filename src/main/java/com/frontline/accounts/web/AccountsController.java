@@ -7,6 +7,7 @@ import com.frontline.accounts.PendingUpload;
 import com.frontline.accounts.importing.HealthScores;
 import com.frontline.accounts.importing.KpiTemplates;
 import com.frontline.accounts.importing.StandardField;
+import com.frontline.accounts.importing.ValidationReport;
 import com.frontline.accounts.importing.ValidationReportCsv;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
@@ -14,6 +15,7 @@ import com.frontline.shared.Role;
 import com.frontline.shared.UserFacingException;
 import com.frontline.shared.web.RequiresRole;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @Controller
@@ -89,35 +92,57 @@ class AccountsController {
         }
     }
 
+    /** The report; {@code format} names the tenant format the admin mapped (so reloading shows the same report). */
     @GetMapping("/w/{slug}/accounts/uploads/{uploadId}")
     @RequiresRole(Role.ADMIN)
-    String report(CurrentTenant tenant, @PathVariable UUID uploadId, Model model) {
-        return reportPage(model, accounts.pending(tenant.id(), uploadId, null), Map.of());
+    String report(CurrentTenant tenant, @PathVariable UUID uploadId,
+                  @RequestParam(required = false) @Nullable String format, Model model) {
+        return reportPage(model, accounts.pending(tenant.id(), uploadId, format), format, Map.of(), Map.of());
     }
 
+    /** Saves the mapping, then redirects to the report read with it (post-redirect-get: reloading is a GET). */
     @PostMapping("/w/{slug}/accounts/uploads/{uploadId}/mapping")
     @RequiresRole(Role.ADMIN)
     String mapping(CurrentTenant tenant, @PathVariable UUID uploadId, @RequestParam Map<String, String> form,
-                   Model model, HttpServletResponse response) {
-        Map<String, StandardField> columns = new LinkedHashMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("col:") && !value.isBlank()) {
-                columns.put(key.substring(4), StandardField.valueOf(value));
+                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        @Nullable String shown = form.get("format");
+        Map<Integer, String> roles = new TreeMap<>();
+        Map<String, String> submitted = new LinkedHashMap<>();
+        boolean tampered = false;
+        for (Map.Entry<String, String> entry : form.entrySet()) {
+            if (!entry.getKey().startsWith("col:")) {
+                continue;
             }
-        });
+            submitted.put(entry.getKey(), entry.getValue());
+            try {
+                roles.put(Integer.parseInt(entry.getKey().substring(4)), entry.getValue());
+            } catch (NumberFormatException e) {
+                tampered = true;
+            }
+        }
         try {
-            return reportPage(model, accounts.applyMapping(tenant, uploadId, form.get("formatName"), columns), Map.of());
+            if (tampered) {
+                throw InvalidInputException.of("mapping", "The form was changed; reload the page and map the columns "
+                        + "shown.");
+            }
+            String name = accounts.applyMapping(tenant, uploadId, shown, form.getOrDefault("formatName", ""), roles);
+            redirect.addAttribute("format", name);
+            redirect.addFlashAttribute("notice", "Saved the format “" + name + "”; files with these columns are "
+                    + "recognised from now on.");
+            return "redirect:/w/" + tenant.slug() + "/accounts/uploads/" + uploadId;
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return reportPage(model, accounts.pending(tenant.id(), uploadId, null), e.errors());
+            model.addAttribute("formatName", form.getOrDefault("formatName", ""));
+            return reportPage(model, accounts.pending(tenant.id(), uploadId, shown), shown, e.errors(), submitted);
         }
     }
 
     @PostMapping("/w/{slug}/accounts/uploads/{uploadId}/confirm")
     @RequiresRole(Role.ADMIN)
-    String confirm(CurrentTenant tenant, @PathVariable UUID uploadId, RedirectAttributes redirect) {
+    String confirm(CurrentTenant tenant, @PathVariable UUID uploadId,
+                   @RequestParam(required = false) @Nullable String format, RedirectAttributes redirect) {
         try {
-            AccountsService.Confirmed done = accounts.confirm(tenant, uploadId);
+            AccountsService.Confirmed done = accounts.confirm(tenant, uploadId, format);
             redirect.addFlashAttribute("notice", "Imported %s for %s as data version %d%s."
                     .formatted(count(done.kpis(), "KPI value"), count(done.accounts(), "account"), done.dataVersion(),
                             done.skippedRows() > 0 ? " (" + count(done.skippedRows(), "row") + " with problems skipped)"
@@ -125,6 +150,9 @@ class AccountsController {
             return "redirect:/w/" + tenant.slug() + "/accounts";
         } catch (UserFacingException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+            if (format != null && !format.isBlank()) {
+                redirect.addAttribute("format", format);
+            }
             return "redirect:/w/" + tenant.slug() + "/accounts/uploads/" + uploadId;
         }
     }
@@ -139,8 +167,9 @@ class AccountsController {
 
     @GetMapping("/w/{slug}/accounts/uploads/{uploadId}/report.csv")
     @RequiresRole(Role.ADMIN)
-    ResponseEntity<byte[]> reportCsv(CurrentTenant tenant, @PathVariable UUID uploadId) {
-        PendingUpload pending = accounts.pending(tenant.id(), uploadId, null);
+    ResponseEntity<byte[]> reportCsv(CurrentTenant tenant, @PathVariable UUID uploadId,
+                                     @RequestParam(required = false) @Nullable String format) {
+        PendingUpload pending = accounts.pending(tenant.id(), uploadId, format);
         StringWriter out = new StringWriter();
         ValidationReportCsv.write(pending.report(), out);
         return download(out.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
@@ -168,8 +197,14 @@ class AccountsController {
                 .body(bytes);
     }
 
-    private String reportPage(Model model, PendingUpload pending, Map<String, String> errors) {
+    private String reportPage(Model model, PendingUpload pending, @Nullable String format, Map<String, String> errors,
+                              Map<String, String> submitted) {
         model.addAttribute("upload", pending);
+        model.addAttribute("format", format == null ? "" : format);
+        model.addAttribute("submitted", submitted);
+        if (!model.containsAttribute("formatName")) {
+            model.addAttribute("formatName", format == null ? "" : format);
+        }
         model.addAttribute("report", pending.report());
         model.addAttribute("problems", pending.report().problems().stream().limit(PROBLEMS_SHOWN).toList());
         model.addAttribute("fields", StandardField.values());

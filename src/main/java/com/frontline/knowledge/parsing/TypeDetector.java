@@ -1,6 +1,7 @@
 package com.frontline.knowledge.parsing;
 
 import com.frontline.knowledge.parsing.DocumentRejectedException.Reason;
+import com.frontline.shared.FileKind;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -88,7 +89,22 @@ final class TypeDetector {
         } catch (IOException | RuntimeException e) {
             return unsupported("This looks like an old Microsoft Office file, which is not supported.");
         }
-        return unsupported("Old Microsoft Office files (.xls, .ppt, .msg) are not supported.");
+        return unsupported(whatItIs(FileKind.of(file)));
+    }
+
+    /** "This file is an OpenDocument text document (…): save it as .docx or PDF and upload that." */
+    static String whatItIs(FileKind kind) {
+        String advice = switch (kind) {
+            case ODT, PAGES, RTF -> "save it as a Word document (.docx) or PDF and upload that.";
+            case ODP, PPT, PPTX, KEYNOTE -> "presentations are not supported; save it as PDF and upload that.";
+            case ODS, XLS, XLSX, XLSM, XLSB, NUMBERS -> "spreadsheets are not read as documents. To import FAQs, save "
+                    + "the sheet as CSV with a question and an answer column.";
+            case EPUB -> "e-books are not supported; upload the text as PDF, Word or plain text.";
+            case ZIP, ARCHIVE -> "archives are not supported; upload the documents inside it one by one.";
+            case IMAGE -> "images cannot be read: text recognition (OCR) is not supported.";
+            default -> "this type of file is not supported.";
+        };
+        return "This file is " + kind.description() + ": " + advice;
     }
 
     private static DocumentType inspectZip(Path file) throws DocumentRejectedException {
@@ -102,20 +118,8 @@ final class TypeDetector {
                     }
                     return DocumentType.DOCX;
                 }
-                if (zip.getEntry("xl/workbook.xml") != null || zip.getEntry("xl/workbook.bin") != null) {
-                    throw unsupported("Spreadsheets are not read as documents. To import FAQs, save the sheet as "
-                            + "CSV with a question and an answer column.");
-                }
-                if (zip.getEntry("ppt/presentation.xml") != null) {
-                    throw unsupported("Presentations are not supported. Save the presentation as PDF.");
-                }
             }
-            ZipEntry mimetype = zip.getEntry("mimetype");
-            if (mimetype != null) {
-                throw unsupported("OpenDocument and e-book files are not supported. Save the document as .docx or "
-                        + "PDF.");
-            }
-            throw unsupported("Zip archives are not supported. Upload the documents inside it one by one.");
+            throw unsupported(whatItIs(FileKind.of(file)));
         } catch (ZipException e) {
             throw new DocumentRejectedException(Reason.CORRUPT, "The file looks like a Word document or archive "
                     + "but is damaged.", e);

@@ -25,7 +25,7 @@ class ValidationReportCsvTest {
                         "-2+3", "@SUM(A1)"),
                 new RowProblem("KPIs", 3, "Value", "\tx", "\r=1", "  =1+1"),
                 new RowProblem("KPIs", 4, "Value", "85%", "The value, \"quoted\"", "plain"));
-        ValidationReport report = new ValidationReport(DetectedFormat.CSV, 1, "CSV", List.of(), 3, List.of(),
+        ValidationReport report = new ValidationReport(DetectedFormat.CSV, 1, "CSV", List.of(), List.of(), 3, List.of(),
                 List.of(), problems, false, List.of());
 
         StringWriter out = new StringWriter();
