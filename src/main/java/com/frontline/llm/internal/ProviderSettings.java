@@ -103,6 +103,14 @@ public class ProviderSettings {
         String baseUrl = trim(form.baseUrl());
         if (baseUrl.isEmpty() && kind.baseUrlRequired()) {
             errors.put("baseUrl", "Enter the endpoint's base URL, e.g. https://llm.example.com/v1.");
+        } else if (baseUrl.isEmpty() && kind.local() && kind.defaultBaseUrl() != null) {
+            // Ollama's standard address is this server itself: only usable where the operator allows it
+            String problem = outbound.problem(kind.defaultBaseUrl());
+            if (problem != null) {
+                errors.put("baseUrl", "Ollama's standard address (" + kind.defaultBaseUrl() + ") is this server "
+                        + "itself, which the portal calls only if whoever runs it allows that. Enter the address of "
+                        + "your Ollama server.");
+            }
         } else if (!baseUrl.isEmpty()) {
             // resolves the host: a name or address in a private or special-purpose range is refused here, before any
             // call (and every call checks again, connecting only to the addresses it checked)
