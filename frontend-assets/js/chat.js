@@ -167,6 +167,7 @@
         source.addEventListener('answer-restart', function (e) { self.onRestart(JSON.parse(e.data)); });
         source.addEventListener('status', function (e) { self.onStatus(JSON.parse(e.data)); });
         source.addEventListener('retrieved', function (e) { self.onRetrieved(JSON.parse(e.data)); });
+        source.addEventListener('providers-failed', function (e) { self.onProvidersFailed(JSON.parse(e.data)); });
         source.onerror = function () {
             // EventSource retries by itself; a closed stream (lifetime over) reconnects from the last message seen
             if (source.readyState === EventSource.CLOSED) {
@@ -208,6 +209,34 @@
         s.text.textContent = '';
         s.text.appendChild(el('span', 'typing', '…'));
         s.started = false;
+    };
+
+    // Playground only (the server sends this to no one else): which providers failed before this answer, and who
+    // answered instead, so an admin notices a dead provider.
+    Chat.prototype.onProvidersFailed = function (data) {
+        var note = el('li', 'msg-note failover');
+        note.dataset.testid = 'provider-failure';
+        note.setAttribute('role', 'status');
+        data.failures.forEach(function (f) {
+            note.appendChild(el('p', null, f.provider + ' failed: ' + f.problem));
+        });
+        var by = data.answeredBy === 'offline'
+            ? 'Answered by the offline answerer (quotes from your documents).'
+            : 'Answered by the next provider, ' + data.answeredBy + '.';
+        var last = el('p', 'small', by + ' ');
+        if (this.root.dataset.providers) {
+            var link = el('a', null, 'Check Settings → AI providers');
+            link.href = this.root.dataset.providers;
+            last.appendChild(link);
+        }
+        note.appendChild(last);
+        var pending = this.streaming[data.id];
+        if (pending) {
+            this.log.insertBefore(note, pending.item);
+        } else {
+            this.log.appendChild(note);
+        }
+        this.scroll();
     };
 
     Chat.prototype.onMessage = function (m) {

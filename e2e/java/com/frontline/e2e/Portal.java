@@ -32,6 +32,7 @@ final class Portal {
         app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0",
                 "--frontline.embedded.ephemeral=true",
+                "--frontline.outbound.allowed-private-networks=127.0.0.1/32", // the fake providers' address
                 "--spring.security.oauth2.client.registration.mock.client-id=frontline",
                 "--spring.security.oauth2.client.registration.mock.client-secret=e2e-secret",
                 "--spring.security.oauth2.client.registration.mock.client-name=" + OIDC_NAME,

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(properties = {
         "frontline.embedded.ephemeral=true",
         "spring.thymeleaf.cache=false",
-        "frontline.chat.allow-private-webhook-hosts=true",
+        // the fake providers and webhook receivers listen on 127.0.0.1; every other private address stays refused
+        "frontline.outbound.allowed-private-networks=127.0.0.1/32",
         "frontline.chat.webhook-backoff=500ms"
 })
 @AutoConfigureMockMvc

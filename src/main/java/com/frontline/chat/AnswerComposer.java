@@ -3,6 +3,7 @@ package com.frontline.chat;
 import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.TokenSink;
@@ -46,7 +47,7 @@ class AnswerComposer {
 
     record Composed(String text, List<Citation> citations, double confidence, boolean lowConfidence,
                     boolean extractive, boolean handoffRequested, String provider, String model, String query,
-                    List<Passage> passages) {
+                    List<Passage> passages, List<ProviderFailure> failures) {
     }
 
     Composed compose(TenantId tenant, UUID conversationId, Persona persona, List<ChatMessage> history,
@@ -78,7 +79,7 @@ class AnswerComposer {
             sink.restart();
         }
         return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
-                answer.provider(), answer.model(), query, passages);
+                answer.provider(), answer.model(), query, passages, answer.failures());
     }
 
     private static List<Turn> turns(List<ChatMessage> history) {

@@ -26,6 +26,15 @@ public sealed interface ChatEvent {
     record Retrieved(UUID answerId, String query, List<RetrievedPassage> passages) implements ChatEvent {
     }
 
+    /**
+     * Providers failed (or were skipped) before this answer; shown in the playground only, never to visitors.
+     *
+     * @param answeredBy the provider that answered, or {@code offline} for the offline answerer
+     */
+    record ProvidersFailed(UUID answerId, List<com.frontline.llm.ProviderFailure> failures, String answeredBy)
+            implements ChatEvent {
+    }
+
     /** The conversation changed hands. */
     record StatusChanged(ConversationStatus status, @org.jspecify.annotations.Nullable String agentName)
             implements ChatEvent {

@@ -7,6 +7,7 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.TenantId;
+import com.frontline.shared.outbound.OutboundGuard;
 import com.frontline.tenants.Persona;
 import com.frontline.tenants.TenantService;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,7 @@ public class ChatService {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final WebhookDeliveryRepository deliveries;
-    private final ChatProperties properties;
+    private final OutboundGuard outbound;
     /** Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. */
     private final ExecutorService answering = new ThreadPoolExecutor(4, 8, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(200), Thread.ofPlatform().name("answer-", 0).daemon().factory());
@@ -68,10 +69,10 @@ public class ChatService {
     ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
                 AnswerComposer composer, TenantService tenants, UserService users, TransactionTemplate tx,
                 ApplicationEventPublisher events, AuditLog audit, WebhookDeliveryRepository deliveries,
-                ChatProperties properties) {
+                OutboundGuard outbound) {
         this.audit = audit;
         this.deliveries = deliveries;
-        this.properties = properties;
+        this.outbound = outbound;
         this.conversations = conversations;
         this.settings = settings;
         this.hub = hub;
@@ -198,7 +199,7 @@ public class ChatService {
         }
         String url = WebhookUrls.normalise(rawWebhookUrl);
         if (url != null) {
-            String problem = WebhookUrls.problem(url, properties.allowPrivateWebhookHosts());
+            String problem = WebhookUrls.problem(url, outbound);
             if (problem != null) {
                 errors.put("webhookUrl", problem);
             }
@@ -389,6 +390,10 @@ public class ChatService {
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
                                 AnswerComposer.snippet(p.text()), p.score(), p.relevance(), p.bm25Rank(),
                                 p.denseRank())).toList()));
+                if (!answer.failures().isEmpty()) {
+                    hub.publish(tenant, conversationId, new ChatEvent.ProvidersFailed(answerId, answer.failures(),
+                            answer.provider()));
+                }
             }
             ChatMessage saved = conversations.addMessage(tenant, conversationId, answerId,
                     new ConversationRepository.NewMessage(Author.ASSISTANT, persona.assistantName(), answer.text(),

@@ -2,6 +2,9 @@ package com.frontline.chat;
 
 import com.frontline.shared.PortalProperties;
 import com.frontline.shared.TenantId;
+import com.frontline.shared.outbound.OutboundErrors;
+import com.frontline.shared.outbound.OutboundGuard;
+import com.frontline.shared.outbound.OutboundHttp;
 import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Workspace;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -22,10 +25,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -108,11 +112,12 @@ class HandoffWebhooks {
         private final PortalProperties portal;
         private final ChatProperties properties;
         private final JsonMapper json;
-        private final HttpClient http;
+        private final OutboundGuard guard;
+        private final CloseableHttpClient http;
 
         Sender(WebhookDeliveryRepository deliveries, ChatSettingsRepository settings,
                ConversationRepository conversations, TenantService tenants, PortalProperties portal,
-               ChatProperties properties, JsonMapper json) {
+               ChatProperties properties, JsonMapper json, OutboundHttp outbound) {
             this.deliveries = deliveries;
             this.settings = settings;
             this.conversations = conversations;
@@ -120,8 +125,9 @@ class HandoffWebhooks {
             this.portal = portal;
             this.properties = properties;
             this.json = json;
-            this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            this.guard = outbound.guard();
+            // connects only to addresses the guard checked at that moment: no DNS rebinding after the check below
+            this.http = outbound.client(properties.webhookTimeout(), properties.webhookTimeout());
         }
 
         void send(TenantId tenant, UUID deliveryId) {
@@ -132,36 +138,39 @@ class HandoffWebhooks {
             Workspace workspace = tenants.workspace(tenant);
             MDC.put("tenant", workspace.slug());
             try {
-                String problem = WebhookUrls.problem(delivery.url(), properties.allowPrivateWebhookHosts());
+                String problem = WebhookUrls.problem(delivery.url(), guard);
                 if (problem != null) {
                     fail(tenant, deliveryId, problem);
                 }
                 ChatSettings chat = settings.get(tenant);
                 String body = json.writeValueAsString(payload(tenant, workspace, delivery));
                 long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                        .timeout(properties.webhookTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Frontline-Webhooks/1")
-                        .header("X-Frontline-Event", "handoff.requested")
-                        .header("X-Frontline-Delivery", deliveryId.toString())
-                        .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(chat.webhookSecret(), timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                HttpResponse<Void> response;
+                HttpPost request = new HttpPost(delivery.url());
+                request.setHeader("User-Agent", "Frontline-Webhooks/1");
+                request.setHeader("X-Frontline-Event", "handoff.requested");
+                request.setHeader("X-Frontline-Delivery", deliveryId.toString());
+                request.setHeader(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(chat.webhookSecret(), timestamp,
+                        body));
+                request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+                int status;
                 try {
-                    response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    // the receiver's reply is never read into the log or the page: it could be any internal text
+                    status = http.execute(request, response -> {
+                        EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    });
                 } catch (IOException e) {
-                    fail(tenant, deliveryId, "Could not reach the webhook: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
-                    return;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    fail(tenant, deliveryId, "Interrupted while calling the webhook.");
+                    String host = request.getAuthority() == null ? "the webhook" : request.getAuthority().getHostName();
+                    String reason = OutboundErrors.network(e, host);
+                    fail(tenant, deliveryId, reason == null ? "Could not reach the webhook." : reason);
                     return;
                 }
-                if (response.statusCode() / 100 != 2) {
-                    fail(tenant, deliveryId, "The webhook answered HTTP " + response.statusCode() + ".");
+                if (status / 100 == 3) {
+                    fail(tenant, deliveryId, "The webhook answered with a redirect (HTTP " + status + "), which is "
+                            + "not followed: enter the final address.");
+                }
+                if (status / 100 != 2) {
+                    fail(tenant, deliveryId, "The webhook answered HTTP " + status + ".");
                 }
                 deliveries.attempted(tenant, deliveryId, "DELIVERED", null);
                 log.info("Handoff webhook {} delivered", deliveryId);

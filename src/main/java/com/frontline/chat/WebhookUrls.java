@@ -1,14 +1,13 @@
 package com.frontline.chat;
 
+import com.frontline.shared.outbound.OutboundGuard;
+import com.frontline.shared.outbound.OutboundRefusedException;
 import org.jspecify.annotations.Nullable;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.Locale;
-
-/** Checks a handoff webhook address: https, a real host, and (unless allowed) not a loopback or private address. */
+/**
+ * Checks a handoff webhook address with the outbound guard (a public host, by address), and that it is https: plain
+ * http only to a private endpoint the operator allowed.
+ */
 final class WebhookUrls {
 
     static final int MAX_LENGTH = 500;
@@ -23,42 +22,19 @@ final class WebhookUrls {
     }
 
     /** Why the URL cannot be used, or null when it can. Resolves the host name (DNS). */
-    static @Nullable String problem(String url, boolean allowPrivate) {
+    static @Nullable String problem(String url, OutboundGuard guard) {
         if (url.length() > MAX_LENGTH) {
             return "Use an address of at most " + MAX_LENGTH + " characters.";
         }
-        URI uri;
+        OutboundGuard.Target target;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return "This is not a valid address; use e.g. https://hooks.example.com/frontline";
+            target = guard.check(url);
+        } catch (OutboundRefusedException e) {
+            return e.reason();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return "Use a full https:// address, e.g. https://hooks.example.com/frontline";
-        }
-        if (uri.getUserInfo() != null) {
-            return "Leave user names and passwords out of the address; the signature authenticates the call.";
-        }
-        if (!allowPrivate && scheme.equals("http")) {
+        if (!target.https() && !target.privateEndpoint()) {
             return "Use https:// so the handoff details travel encrypted.";
         }
-        if (!allowPrivate) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (isInternal(address)) {
-                        return "This address points into a private network; use a public https:// address.";
-                    }
-                }
-            } catch (UnknownHostException e) {
-                return "The host " + uri.getHost() + " cannot be found.";
-            }
-        }
         return null;
-    }
-
-    private static boolean isInternal(InetAddress a) {
-        return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc);
     }
 }

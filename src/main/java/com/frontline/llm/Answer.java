@@ -12,12 +12,25 @@ import java.util.List;
  * @param provider         the provider's name, or {@code offline}
  * @param route            simple, default, complex, long_context, budget or offline
  * @param failedOver       an earlier provider in the chain failed or was skipped
+ * @param failures         the providers that failed or were skipped before this answer, in chain order
  */
 public record Answer(String text, List<Integer> citedSources, boolean handoffRequested, boolean extractive,
-                     String provider, String model, String route, boolean failedOver) {
+                     String provider, String model, String route, boolean failedOver,
+                     List<ProviderFailure> failures) {
 
     public Answer {
         citedSources = List.copyOf(citedSources);
+        failures = List.copyOf(failures);
+    }
+
+    public Answer(String text, List<Integer> citedSources, boolean handoffRequested, boolean extractive,
+                  String provider, String model, String route, boolean failedOver) {
+        this(text, citedSources, handoffRequested, extractive, provider, model, route, failedOver, List.of());
+    }
+
+    public Answer withFailures(List<ProviderFailure> failures) {
+        return new Answer(text, citedSources, handoffRequested, extractive, provider, model, route, failedOver,
+                failures);
     }
 
     public boolean isEmpty() {

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * A conversation as server-sent events, for the playground, the widget and the inbox. On connect it replays the
  * stored messages after {@code after} (so a reconnect misses nothing), then forwards live events: {@code message},
  * {@code answer-start}, {@code token}, {@code answer-restart}, {@code status} and, for the playground,
- * {@code retrieved}. Every payload is JSON; clients render all text as text, never as HTML.
+ * {@code retrieved} and {@code providers-failed}. Every payload is JSON; clients render all text as text, never as HTML.
  */
 @Component
 class ChatStream {
@@ -73,7 +73,7 @@ class ChatStream {
         // subscribe before reading the history: an event in between arrives twice at worst, and clients skip
         // messages they already have (by seq)
         subscription[0] = chat.subscribe(tenant, conversationId, event -> {
-            if (event instanceof ChatEvent.Retrieved && !withDebug) {
+            if ((event instanceof ChatEvent.Retrieved || event instanceof ChatEvent.ProvidersFailed) && !withDebug) {
                 return;
             }
             send(emitter, lock, name(event), payload(event, links), close);
@@ -151,6 +151,7 @@ class ChatStream {
             case ChatEvent.AnswerToken t -> "token";
             case ChatEvent.AnswerRestarted r -> "answer-restart";
             case ChatEvent.Retrieved r -> "retrieved";
+            case ChatEvent.ProvidersFailed f -> "providers-failed";
             case ChatEvent.StatusChanged s -> "status";
         };
     }
@@ -162,6 +163,8 @@ class ChatStream {
             case ChatEvent.AnswerToken t -> Map.of("id", t.answerId(), "delta", t.delta());
             case ChatEvent.AnswerRestarted r -> Map.of("id", r.answerId());
             case ChatEvent.Retrieved r -> Map.of("id", r.answerId(), "query", r.query(), "passages", r.passages());
+            case ChatEvent.ProvidersFailed f -> Map.of("id", f.answerId(), "failures", f.failures(),
+                    "answeredBy", f.answeredBy());
             case ChatEvent.StatusChanged s -> s.agentName() == null ? Map.of("status", s.status().name())
                     : Map.of("status", s.status().name(), "agent", s.agentName());
         };

@@ -51,12 +51,13 @@ public class Answering {
         if (success != null) {
             return new Answer(success.text(), citations(success.text(), request.sources()),
                     success.handoffRequested(), false, success.provider().label(), success.model(),
-                    result.route().key(), result.failedOver());
+                    result.route().key(), result.failedOver(), result.failures());
         }
         String reason = result.route() == Route.OFFLINE ? result.reason()
                 : "all %d hops failed or were skipped: offline answerer; %s".formatted(result.hops(),
                 result.reason());
-        return offline(request, sink, complexity, reason, result.hops(), result.failedOver());
+        return offline(request, sink, complexity, reason, result.hops(), result.failedOver())
+                .withFailures(result.failures());
     }
 
     private Answer offline(AnswerRequest request, TokenSink sink, Complexity complexity, String reason, int hop,

@@ -1,5 +1,6 @@
 package com.frontline.llm.internal;
 
+import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.TokenSink;
 import com.frontline.shared.TenantId;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -60,8 +62,10 @@ public class ChainRunner {
      * @param success    null when every hop failed, was skipped, or the budget allowed none
      * @param route      the route in force at the end (BUDGET or OFFLINE when the budget changed it)
      * @param hops       hops tried or skipped; the next record's hop number
+     * @param failures   the hops that failed or were skipped, in order
      */
-    public record Result(@Nullable Success success, Route route, String reason, boolean failedOver, int hops) {
+    public record Result(@Nullable Success success, Route route, String reason, boolean failedOver, int hops,
+                         List<ProviderFailure> failures) {
     }
 
     record HopResult(Outcome outcome, String text, boolean handoff, int tokensIn, int tokensOut, int latencyMs,
@@ -102,6 +106,7 @@ public class ChainRunner {
             queue.add(new Hop(p, p.modelFor(route)));
         }
         Set<UUID> tried = new HashSet<>();
+        List<ProviderFailure> failures = new ArrayList<>();
         int hop = 0;
         boolean budgetMode = false;
 
@@ -109,7 +114,7 @@ public class ChainRunner {
             BudgetStatus status = budget.check(tenant, rules);
             if (status.exhausted()) {
                 return new Result(null, Route.OFFLINE, "monthly budget of $%s used up ($%s spent): offline answerer"
-                        .formatted(money(status.budgetUsd()), money(status.spentUsd())), hop > 0, hop);
+                        .formatted(money(status.budgetUsd()), money(status.spentUsd())), hop > 0, hop, failures);
             }
             if (status.over() && !budgetMode) {
                 budgetMode = true;
@@ -127,6 +132,8 @@ public class ChainRunner {
             if (!breaker.tryAcquirePermission()) {
                 record(call, next, route, reason, hop, new HopResult(Outcome.SKIPPED, "", false, 0, 0, 0, false,
                         "circuit open after repeated failures"), prices);
+                failures.add(new ProviderFailure(name(next.provider()),
+                        "skipped for a while after repeated failures."));
                 hop++;
                 continue;
             }
@@ -141,8 +148,9 @@ public class ChainRunner {
             record(call, next, route, reason, hop, result, prices);
             if (result.outcome().success()) {
                 return new Result(new Success(next.provider(), next.model(), result.text(), result.handoff()),
-                        route, reason, hop > 0, hop + 1);
+                        route, reason, hop > 0, hop + 1, failures);
             }
+            failures.add(new ProviderFailure(name(next.provider()), String.valueOf(result.error())));
             log.info("[{}] {} / {} failed over ({}): {}", tenant, next.provider().label(), next.model(),
                     result.outcome(), result.error());
             if (result.streamed()) {
@@ -150,7 +158,12 @@ public class ChainRunner {
             }
             hop++;
         }
-        return new Result(null, route, reason, hop > 0, hop);
+        return new Result(null, route, reason, hop > 0, hop, failures);
+    }
+
+    /** "OpenAI (Main)", or just "OpenAI" when the admin kept the provider's name. */
+    static String name(ProviderConfig p) {
+        return p.label().equalsIgnoreCase(p.kind().label()) ? p.label() : p.kind().label() + " (" + p.label() + ")";
     }
 
     /** Over budget: the single cheapest model not yet tried whose circuit is not open. */
@@ -217,15 +230,17 @@ public class ChainRunner {
         } catch (TimeoutException e) {
             boolean streamed = handler.abandon();
             return new HopResult(Outcome.TIMEOUT, "", false, 0, estimateTokens(handler.streamedText()),
-                    millisSince(start), streamed, "no complete answer within " + timeout.toMillis() + " ms");
+                    millisSince(start), streamed, "No complete answer within %s s.".formatted(seconds(timeout)));
         } catch (Exception e) {
             boolean streamed = handler.abandon();
             Throwable cause = unwrap(e);
             // LangChain4j has its own TimeoutException; the JDK client throws HttpTimeoutException
             Outcome outcome = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
                     || cause.getClass().getSimpleName().contains("Timeout") ? Outcome.TIMEOUT : Outcome.ERROR;
+            // the raw error (which may quote the provider's reply) stays in the server log, with the workspace
+            log.debug("[{}] {} failed", tenant, hop.provider().label(), e);
             return new HopResult(outcome, "", false, 0, estimateTokens(handler.streamedText()),
-                    millisSince(start), streamed, describe(cause, hop.provider()));
+                    millisSince(start), streamed, ProviderErrors.describe(cause, hop.provider()));
         }
     }
 
@@ -245,19 +260,6 @@ public class ChainRunner {
             t = t.getCause();
         }
         return t;
-    }
-
-    /** A short, key-free description of what went wrong, for the usage record and the settings page. */
-    static String describe(Throwable e, ProviderConfig provider) {
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
-        String last4 = provider.apiKeyLast4();
-        // provider error bodies sometimes echo the key they were given
-        message = message.replaceAll("(sk|key|api)[-_A-Za-z0-9]{12,}", "$1-****");
-        if (last4 != null && last4.length() == 4) {
-            message = message.replaceAll("[-_A-Za-z0-9]{8,}" + java.util.regex.Pattern.quote(last4), "****");
-        }
-        String text = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     /** About four characters per token: good enough when a provider does not report usage. */
@@ -280,6 +282,11 @@ public class ChainRunner {
 
     private static int millisSince(long startNanos) {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f",
+                d.toMillis() / 1000.0);
     }
 
     private static String money(@Nullable BigDecimal amount) {

@@ -1,6 +1,7 @@
 package com.frontline.llm.internal;
 
 import com.frontline.shared.TenantId;
+import com.frontline.shared.outbound.OutboundHttp;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the LangChain4j streaming model for a provider and model name, and keeps it (with its HTTP client) for the
- * next request. Keyed by workspace, provider, the provider's last change and the model, so an edited provider gets a
+ * next request. Every model's HTTP client goes through the outbound guard ({@link GuardedHttpClient}). Keyed by workspace, provider, the provider's last change and the model, so an edited provider gets a
  * new model and one workspace's model (and key) is never used for another.
  */
 @Component
@@ -31,9 +32,11 @@ public class ChatModels {
 
     private final Map<Key, StreamingChatModel> cache = new ConcurrentHashMap<>();
     private final KeyCipher cipher;
+    private final OutboundHttp outbound;
 
-    ChatModels(KeyCipher cipher) {
+    ChatModels(KeyCipher cipher, OutboundHttp outbound) {
         this.cipher = cipher;
+        this.outbound = outbound;
     }
 
     public StreamingChatModel model(TenantId tenant, ProviderConfig provider, String modelName, Duration timeout) {
@@ -53,6 +56,7 @@ public class ChatModels {
         String baseUrl = p.effectiveBaseUrl().replaceAll("/+$", "");
         return switch (p.kind()) {
             case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
+                    .httpClientBuilder(GuardedHttpClient.builder(outbound))
                     .baseUrl(baseUrl)
                     // a self-hosted OpenAI-compatible server often needs no key, but the client sends one
                     .apiKey(apiKey.isEmpty() ? "none" : apiKey)
@@ -61,6 +65,7 @@ public class ChatModels {
                     .maxTokens(MAX_OUTPUT_TOKENS)
                     .build();
             case ANTHROPIC -> AnthropicStreamingChatModel.builder()
+                    .httpClientBuilder(GuardedHttpClient.builder(outbound))
                     .baseUrl(baseUrl)
                     .apiKey(apiKey)
                     .modelName(modelName)
@@ -68,6 +73,7 @@ public class ChatModels {
                     .maxTokens(MAX_OUTPUT_TOKENS)
                     .build();
             case GEMINI -> GoogleAiGeminiStreamingChatModel.builder()
+                    .httpClientBuilder(GuardedHttpClient.builder(outbound))
                     .baseUrl(baseUrl)
                     .apiKey(apiKey)
                     .modelName(modelName)
@@ -75,6 +81,7 @@ public class ChatModels {
                     .maxOutputTokens(MAX_OUTPUT_TOKENS)
                     .build();
             case MISTRAL -> MistralAiStreamingChatModel.builder()
+                    .httpClientBuilder(GuardedHttpClient.builder(outbound))
                     .baseUrl(baseUrl)
                     .apiKey(apiKey)
                     .modelName(modelName)
@@ -82,6 +89,7 @@ public class ChatModels {
                     .maxTokens(MAX_OUTPUT_TOKENS)
                     .build();
             case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .httpClientBuilder(GuardedHttpClient.builder(outbound))
                     .baseUrl(baseUrl)
                     // Ollama itself takes no key, but one behind an authenticating proxy (or ollama.com) does
                     .customHeaders(apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey))

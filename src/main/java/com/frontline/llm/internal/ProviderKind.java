@@ -18,7 +18,7 @@ public enum ProviderKind {
             "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro", "gemini-2.5-pro"),
     MISTRAL("Mistral", "https://api.mistral.ai/v1", true, false, true,
             "mistral-small-latest", "mistral-small-latest", "mistral-large-latest", "mistral-medium-latest"),
-    OLLAMA("Ollama (self-hosted)", "http://localhost:11434", false, false, false,
+    OLLAMA("Ollama (self-hosted)", "http://127.0.0.1:11434", false, false, false,
             "llama3.1", "llama3.2", "llama3.1", "llama3.1"),
     OPENAI_COMPATIBLE("OpenAI-compatible endpoint", null, false, true, true,
             "", "", "", "");

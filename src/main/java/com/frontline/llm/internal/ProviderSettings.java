@@ -5,13 +5,12 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.TenantId;
+import com.frontline.shared.outbound.OutboundGuard;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,10 +43,12 @@ public class ProviderSettings {
     private final ChainRunner chain;
     private final AuditLog audit;
     private final LlmProperties properties;
+    private final OutboundGuard outbound;
 
     ProviderSettings(ProviderRepository providers, SettingsRepository settings, UsageRepository usage,
                      KeyCipher cipher, ChatModels models, Breakers breakers, BudgetGuard budget, ChainRunner chain,
-                     AuditLog audit, LlmProperties properties) {
+                     AuditLog audit, LlmProperties properties, OutboundGuard outbound) {
+        this.outbound = outbound;
         this.providers = providers;
         this.settings = settings;
         this.usage = usage;
@@ -102,8 +103,18 @@ public class ProviderSettings {
         String baseUrl = trim(form.baseUrl());
         if (baseUrl.isEmpty() && kind.baseUrlRequired()) {
             errors.put("baseUrl", "Enter the endpoint's base URL, e.g. https://llm.example.com/v1.");
+        } else if (baseUrl.isEmpty() && kind.local() && kind.defaultBaseUrl() != null) {
+            // Ollama's standard address is this server itself: only usable where the operator allows it
+            String problem = outbound.problem(kind.defaultBaseUrl());
+            if (problem != null) {
+                errors.put("baseUrl", "Ollama's standard address (" + kind.defaultBaseUrl() + ") is this server "
+                        + "itself, which the portal calls only if whoever runs it allows that. Enter the address of "
+                        + "your Ollama server.");
+            }
         } else if (!baseUrl.isEmpty()) {
-            String problem = urlProblem(baseUrl);
+            // resolves the host: a name or address in a private or special-purpose range is refused here, before any
+            // call (and every call checks again, connecting only to the addresses it checked)
+            String problem = baseUrl.length() > 300 ? "Use at most 300 characters." : outbound.problem(baseUrl);
             if (problem != null) {
                 errors.put("baseUrl", problem);
             }
@@ -211,7 +222,7 @@ public class ProviderSettings {
         return new ConnectionTest(false, switch (r.outcome()) {
             case TIMEOUT -> "No answer within %d s. Check the base URL and the timeout.".formatted(timeout.toSeconds());
             case EMPTY -> "The provider answered, but with no text. Check the model name.";
-            default -> "Failed: " + r.error();
+            default -> String.valueOf(r.error());
         });
     }
 
@@ -309,30 +320,6 @@ public class ProviderSettings {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    /** A base URL must be http(s) without credentials, and never a cloud metadata address. */
-    static @Nullable String urlProblem(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                return "Enter a full http:// or https:// address.";
-            }
-            if (uri.getUserInfo() != null) {
-                return "Put credentials in the API key field, not in the address.";
-            }
-            String host = uri.getHost().toLowerCase(Locale.ROOT);
-            if (host.startsWith("169.254.") || host.equals("metadata.google.internal") || host.equals("[fd00:ec2::254]")) {
-                return "That address is a cloud metadata service, not a model endpoint.";
-            }
-            if (url.length() > 300) {
-                return "Use at most 300 characters.";
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return "That is not a valid address.";
-        }
-    }
 
     private static Map<String, Object> auditView(ProviderConfig p) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.Inet4Address;
@@ -62,6 +63,7 @@ public class OutboundGuard {
     private final List<IPAddress> allowedPrivateNetworks;
     private final Resolver resolver;
 
+    @Autowired
     OutboundGuard(OutboundProperties properties) {
         this(properties.allowPrivateAddresses(), properties.allowedPrivateNetworks(), InetAddress::getAllByName);
     }

@@ -7,6 +7,7 @@ import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
 import com.frontline.llm.FakeOpenAiServer;
 import com.frontline.llm.FakeProviderServer;
+import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.TokenSink;
@@ -230,9 +231,15 @@ class AssistantGatewayTest {
         assertThat(records).extracting(UsageRecord::hop).containsExactly(0, 1, 2, 3);
         assertThat(records).extracting(UsageRecord::failover).containsExactly(false, true, true, true);
         assertThat(records.get(0).outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(records.get(0).error()).contains("InternalServerException");
+        assertThat(records.get(0).error()).isEqualTo("The provider had a server error (HTTP 500).");
         assertThat(records.get(1).outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(records.get(1).error()).contains("ConnectException");
+        assertThat(records.get(1).error()).isEqualTo("Could not connect to 127.0.0.1: connection refused.");
+        // the admin is told which providers failed before the answer, in words that quote no provider's reply
+        assertThat(answer.failures()).extracting(ProviderFailure::provider).containsExactly(
+                "OpenAI-compatible endpoint (Broken)", "OpenAI-compatible endpoint (Gone)",
+                "OpenAI-compatible endpoint (Junk)");
+        assertThat(answer.failures()).extracting(ProviderFailure::problem)
+                .noneMatch(p -> p.contains("The server had an error") || p.contains("Bad gateway"));
         assertThat(records.get(2).outcome()).isIn(Outcome.ERROR, Outcome.EMPTY);
         assertThat(records.get(3).outcome()).isEqualTo(Outcome.OK);
         assertThat(records).allSatisfy(r -> assertThat(r.error() == null ? "" : r.error()).doesNotContain("abcd1234"));
@@ -335,6 +342,8 @@ class AssistantGatewayTest {
         assertThat(records).extracting(UsageRecord::provider).containsExactly("Broken", "offline");
         assertThat(records.getLast().routingReason()).contains("failed");
         assertThat(records.getLast().failover()).isTrue();
+        assertThat(answer.failures()).containsExactly(new ProviderFailure("OpenAI-compatible endpoint (Broken)",
+                "The provider had a server error (HTTP 500)."));
     }
 
     @Test
@@ -463,7 +472,8 @@ class AssistantGatewayTest {
         assertThat(settings.test(admin, ok.id()).ok()).isTrue();
         ConnectionTest failed = settings.test(admin, broken.id());
         assertThat(failed.ok()).isFalse();
-        assertThat(failed.message()).contains("InternalServerException").doesNotContain("abcd1234");
+        assertThat(failed.message()).isEqualTo("The provider had a server error (HTTP 500).")
+                .doesNotContain("abcd1234");
         assertThat(usage.recent(admin.id(), 10)).extracting(UsageRecord::purpose)
                 .containsExactly(Purpose.TEST, Purpose.TEST);
     }

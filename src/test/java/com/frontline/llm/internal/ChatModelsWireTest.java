@@ -4,6 +4,8 @@ import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.FakeProviderServer;
 import com.frontline.llm.Source;
 import com.frontline.shared.TenantId;
+import com.frontline.shared.outbound.OutboundGuard;
+import com.frontline.shared.outbound.OutboundHttp;
 import com.frontline.tenants.Persona;
 import com.frontline.tenants.Tone;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -53,7 +56,9 @@ class ChatModelsWireTest {
 
     final TenantId tenant = TenantId.of(UUID.randomUUID());
     final KeyCipher cipher = new KeyCipher(KeyCipherTest.randomKey());
-    final ChatModels models = new ChatModels(cipher);
+    // the fake listens on 127.0.0.1, a private address the operator allows here as for an Ollama on the same host
+    final ChatModels models = new ChatModels(cipher, OutboundHttp.of(OutboundGuard.of(false, List.of("127.0.0.1/32"),
+            InetAddress::getAllByName)));
 
     static final Persona PERSONA = new Persona("Acme Assistant", Tone.FRIENDLY, null, "Hi!", "Sorry.", "en");
     static final List<Source> SOURCES = List.of(

@@ -12,7 +12,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +163,117 @@ class ProvidersPageTest {
         mvc.perform(get(base).session(owner.session()))
                 .andExpect(content().string(containsString("Monthly budget reached.")))
                 .andExpect(content().string(containsString("$5.20 of $5.00 spent this month.")));
+    }
+
+    // ---- outbound guard: no call to private or special addresses, and no upstream text on the page ----------------
+
+    @Test
+    void aBaseUrlInAPrivateOrSpecialRangeIsRefusedOnTheFormBeforeAnyCall() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer inside = server("127.0.0.2", 200, "INTERNAL-SERVICE-REPLY", hits);
+        try {
+            int port = inside.getAddress().getPort();
+            for (String url : List.of("http://127.0.0.2:" + port + "/v1", "http://2852039166/",
+                    "http://[::ffff:169.254.169.254]/", "http://[fd00:ec2:0::254]/", "http://100.64.0.1/v1",
+                    "http://198.18.0.1/v1", "http://0x7f.2:" + port + "/v1", "http://metadata.google.internal./")) {
+                mvc.perform(post(base).session(owner.session()).with(csrf())
+                                .param("kind", "OPENAI_COMPATIBLE").param("label", "Inside")
+                                .param("baseUrl", url).param("defaultModel", "m").param("enabled", "true"))
+                        .andExpect(status().isUnprocessableContent())
+                        .andExpect(content().string(not(containsString("INTERNAL-SERVICE-REPLY"))));
+            }
+            String page = mvc.perform(post(base).session(owner.session()).with(csrf())
+                            .param("kind", "OPENAI_COMPATIBLE").param("label", "Inside")
+                            .param("baseUrl", "http://127.0.0.2:" + port + "/v1").param("defaultModel", "m"))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("That address is in the loopback range (this server itself), which this "
+                    + "portal does not call.");
+            assertThat(hits).hasValue(0);
+            assertThat(jdbc.queryForObject("select count(*) from llm.providers where tenant_id = ?", Integer.class,
+                    w.id().value())).isZero();
+        } finally {
+            inside.stop(0);
+        }
+    }
+
+    @Test
+    void testConnectionToAStoredAddressThatPointsInsideIsRefusedAlikeForOpenAndClosedPorts() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer inside = server("127.0.0.2", 200, "INTERNAL-SERVICE-REPLY", hits);
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+            closed = socket.getLocalPort();
+        }
+        try {
+            // saved while they were fine (or before this check existed); now they point at an internal service
+            UUID open = saveCompatible("Open port", fake.baseUrl("ok"));
+            UUID shut = saveCompatible("Closed port", fake.baseUrl("ok"));
+            jdbc.update("update llm.providers set base_url = ? where id = ?",
+                    "http://127.0.0.2:" + inside.getAddress().getPort() + "/v1", open);
+            jdbc.update("update llm.providers set base_url = ? where id = ?", "http://127.0.0.2:" + closed + "/v1", shut);
+
+            String a = testResult(open).replace(open.toString(), "ID");
+            String b = testResult(shut).replace(shut.toString(), "ID");
+
+            assertThat(a).isEqualTo(b).contains("loopback range").doesNotContain("INTERNAL-SERVICE-REPLY",
+                    "Connect", "Exception");
+            assertThat(hits).hasValue(0);
+        } finally {
+            inside.stop(0);
+        }
+    }
+
+    @Test
+    void aProvidersReplyAndRawExceptionsAreNeverShown() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer upstream = server("127.0.0.1", 401, "{\"error\":\"UPSTREAM-SECRET key sk-live-9999 invalid\"}", hits);
+        try {
+            UUID refused = saveCompatible("Bad key", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1");
+            UUID gone = saveCompatible("Gone", FakeOpenAiServer.closedPortUrl());
+
+            assertThat(testResult(refused)).contains("The provider refused the API key (HTTP 401).")
+                    .doesNotContain("UPSTREAM-SECRET", "HttpException", "AuthenticationException");
+            assertThat(testResult(gone)).contains("Could not connect to 127.0.0.1: connection refused.")
+                    .doesNotContain("ConnectException", "Connection refused");
+            assertThat(hits.get()).isPositive();
+
+            mvc.perform(get(base).session(owner.session()))
+                    .andExpect(content().string(containsString("The provider refused the API key (HTTP 401).")))
+                    .andExpect(content().string(not(containsString("UPSTREAM-SECRET"))));
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    private UUID saveCompatible(String label, String baseUrl) throws Exception {
+        mvc.perform(post(base).session(owner.session()).with(csrf())
+                        .param("kind", "OPENAI_COMPATIBLE").param("label", label).param("baseUrl", baseUrl)
+                        .param("defaultModel", "local-model").param("timeoutSeconds", "5").param("enabled", "true"))
+                .andExpect(redirectedUrl(base));
+        return jdbc.queryForObject("select id from llm.providers where tenant_id = ? and label = ?", UUID.class,
+                w.id().value(), label);
+    }
+
+    private String testResult(UUID id) throws Exception {
+        return mvc.perform(post(base + "/" + id + "/test").session(owner.session()).with(csrf())
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static HttpServer server(String address, int status, String body, AtomicInteger hits) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+        server.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test
