@@ -357,6 +357,12 @@
         data.passages.forEach(function (p) {
             var li = el('li', 'retrieved');
             li.appendChild(el('strong', null, p.title));
+            if (p.internal) {
+                var badge = el('span', 'badge internal', 'Internal');
+                badge.title = 'Only your team sees it; the website widget never quotes it';
+                li.appendChild(document.createTextNode(' '));
+                li.appendChild(badge);
+            }
             var scores = el('p', 'scores small');
             scores.textContent = 'fused ' + p.score.toFixed(3) + ' · relevance ' + percent(p.relevance)
                 + ' · BM25 #' + (p.bm25Rank || '–') + ' · dense #' + (p.denseRank || '–');

@@ -1,14 +1,14 @@
 package com.frontline.accounts;
 
 import com.frontline.accounts.importing.HealthScore;
-import com.frontline.search.IndexedChunk;
-import com.frontline.search.KnowledgeIndex;
-import com.frontline.search.TextEmbedder;
+import com.frontline.knowledge.KnowledgeFacts;
 import com.frontline.shared.TenantId;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -16,9 +16,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +26,9 @@ import java.util.UUID;
 
 /**
  * KPI data becomes knowledge: for each account of a confirmed data version, one summary passage (health score,
- * band, KPI count) and one passage per KPI, indexed like document chunks with source type ACCOUNT, so the assistant
- * can answer "What is Acme's NPS?" or "Which accounts are at risk?".
+ * band, KPI count) and one passage per KPI, handed to the knowledge module ({@link KnowledgeFacts}), which stores and
+ * indexes them as internal passages, so the team's assistant can answer "What is Acme's NPS?" or "Which accounts are
+ * at risk?" while the website widget never sees them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountFacts {
@@ -35,29 +36,46 @@ class AccountFacts {
     record IndexFacts(UUID tenant, int version) implements Serializable {
     }
 
+    /** Accounts handed to knowledge per call: bounds the memory of one call for a large data version. */
+    static final int HANDOVER_BATCH = 200;
+
     @Bean
     OneTimeTask<IndexFacts> accountFactsTask(AccountsService service, AccountRepository repository,
-                                             TextEmbedder embedder, KnowledgeIndex index) {
+                                             KnowledgeFacts knowledge) {
         return Tasks.oneTime("accounts-index-facts", IndexFacts.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(4,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5))))
                 .execute((instance, context) -> {
                     TenantId tenant = TenantId.of(instance.getData().tenant());
-                    for (AccountRepository.AccountRow account : repository.accountsOfVersion(tenant,
-                            instance.getData().version())) {
+                    int version = instance.getData().version();
+                    List<KnowledgeFacts.AccountFacts> batch = new ArrayList<>();
+                    for (AccountRepository.AccountRow account : repository.accountsOfVersion(tenant, version)) {
                         AccountDetails details = service.account(tenant, account.id());
-                        List<String> texts = facts(details);
-                        List<float[]> vectors = embedder.embedAll(texts);
-                        List<IndexedChunk> chunks = new ArrayList<>();
-                        for (int i = 0; i < texts.size(); i++) {
-                            UUID chunkId = UUID.nameUUIDFromBytes((account.id() + ":" + details.dataVersion() + ":" + i)
-                                    .getBytes(StandardCharsets.UTF_8));
-                            chunks.add(new IndexedChunk(tenant, account.id(), details.dataVersion(), chunkId, "ACCOUNT",
-                                    details.name(), List.of("Accounts", details.name()), texts.get(i), vectors.get(i),
-                                    null));
+                        batch.add(new KnowledgeFacts.AccountFacts(account.id(), details.dataVersion(),
+                                details.name(), facts(details)));
+                        if (batch.size() >= HANDOVER_BATCH) {
+                            knowledge.replaceAccountFacts(tenant, List.copyOf(batch));
+                            batch.clear();
                         }
-                        index.index(tenant, chunks);
-                        index.deleteOtherVersions(tenant, account.id(), details.dataVersion());
+                    }
+                    knowledge.replaceAccountFacts(tenant, batch);
+                    repository.factsHandedOver(tenant, version);
+                });
+    }
+
+    /**
+     * Data versions whose facts were never handed over (confirmed before knowledge stored facts, or whose task gave
+     * up) are handed over again; the task id makes a version already in progress a no-op.
+     */
+    @Bean
+    RecurringTask<Void> accountFactsSweepTask(AccountRepository repository, @Lazy SchedulerClient scheduler,
+                                              OneTimeTask<IndexFacts> task) {
+        return Tasks.recurring("accounts-facts-sweep", FixedDelay.ofMinutes(10))
+                .execute((instance, context) -> {
+                    for (AccountRepository.VersionRef v : repository.versionsNotHandedOver(
+                            OffsetDateTime.now().minusMinutes(1))) {
+                        scheduler.scheduleIfNotExists(task.instance(v.tenant() + ":" + v.version(),
+                                new IndexFacts(v.tenant().value(), v.version())), Instant.now());
                     }
                 });
     }

@@ -181,6 +181,29 @@ class AccountRepository {
                 .execute();
     }
 
+    void factsHandedOver(TenantId tenant, int version) {
+        dsl.update(DATA_VERSIONS)
+                .set(DATA_VERSIONS.FACTS_HANDED_OVER_AT, OffsetDateTime.now())
+                .where(DATA_VERSIONS.TENANT_ID.eq(tenant.value()), DATA_VERSIONS.VERSION.eq(version))
+                .execute();
+    }
+
+    record VersionRef(TenantId tenant, int version) {
+    }
+
+    /**
+     * Data versions, of every workspace, whose facts were never handed to knowledge and that were confirmed before
+     * {@code before}: a maintenance sweep reads their ids only, and handles each within its workspace.
+     */
+    List<VersionRef> versionsNotHandedOver(OffsetDateTime before) {
+        return dsl.select(DATA_VERSIONS.TENANT_ID, DATA_VERSIONS.VERSION)
+                .from(DATA_VERSIONS)
+                .where(DATA_VERSIONS.FACTS_HANDED_OVER_AT.isNull(), DATA_VERSIONS.CREATED_AT.lt(before))
+                .orderBy(DATA_VERSIONS.CREATED_AT)
+                .limit(1_000)
+                .fetch(r -> new VersionRef(TenantId.of(r.get(DATA_VERSIONS.TENANT_ID)), r.get(DATA_VERSIONS.VERSION)));
+    }
+
     static String nameKey(String name) {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

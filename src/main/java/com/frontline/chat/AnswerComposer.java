@@ -8,6 +8,7 @@ import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.TokenSink;
 import com.frontline.llm.Turn;
+import com.frontline.search.Audience;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.Passage;
 import com.frontline.search.SearchUnavailableException;
@@ -50,13 +51,14 @@ class AnswerComposer {
                     List<Passage> passages, List<ProviderFailure> failures) {
     }
 
-    Composed compose(TenantId tenant, UUID conversationId, Persona persona, List<ChatMessage> history,
-                     String question, double threshold, TokenSink sink) {
+    /** @param audience who reads the answer: a widget visitor's answer may only rest on public passages */
+    Composed compose(TenantId tenant, Audience audience, UUID conversationId, Persona persona,
+                     List<ChatMessage> history, String question, double threshold, TokenSink sink) {
         List<Turn> turns = turns(history);
         String query = assistant.standaloneQuestion(tenant, turns, question);
         List<Passage> passages;
         try {
-            passages = search.search(tenant, query);
+            passages = search.search(tenant, audience, query);
         } catch (SearchUnavailableException e) {
             log.warn("Search is unavailable, answering without knowledge: {}", e.getMessage());
             passages = List.of();

@@ -40,7 +40,8 @@ public sealed interface ChatEvent {
             implements ChatEvent {
     }
 
-    record RetrievedPassage(String title, String snippet, double score, double relevance,
+    /** @param internal the widget never sees this passage (the playground searches as the team) */
+    record RetrievedPassage(String title, String snippet, boolean internal, double score, double relevance,
                             @org.jspecify.annotations.Nullable Integer bm25Rank,
                             @org.jspecify.annotations.Nullable Integer denseRank) {
     }

@@ -3,6 +3,7 @@ package com.frontline.chat;
 import com.frontline.audit.AuditLog;
 import com.frontline.identity.UserService;
 import com.frontline.llm.TokenSink;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
@@ -101,6 +102,13 @@ public class ChatService {
     /** Messages after {@code afterSeq} (0: from the start), oldest first. */
     public List<ChatMessage> messages(TenantId tenant, UUID conversationId, long afterSeq) {
         return conversations.messages(tenant, conversationId, afterSeq, 500);
+    }
+
+    /** The text of the customer's most recent message among the conversation's last 50, if any. */
+    public java.util.Optional<String> lastCustomerMessage(TenantId tenant, UUID conversationId) {
+        List<ChatMessage> recent = conversations.lastMessages(tenant, conversationId, 50);
+        return recent.reversed().stream().filter(m -> m.author() == Author.CUSTOMER).map(ChatMessage::text)
+                .findFirst();
     }
 
     /** Conversations waiting for or served by an agent, most recent first. */
@@ -383,12 +391,13 @@ public class ChatService {
                     hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
                 }
             };
-            AnswerComposer.Composed answer = composer.compose(tenant, conversationId, persona, history, question,
-                    chat.confidenceThreshold(), sink);
+            AnswerComposer.Composed answer = composer.compose(tenant, c.channel().audience(), conversationId, persona,
+                    history, question, chat.confidenceThreshold(), sink);
             if (c.channel() == Channel.PLAYGROUND) {
                 hub.publish(tenant, conversationId, new ChatEvent.Retrieved(answerId, answer.query(),
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
-                                AnswerComposer.snippet(p.text()), p.score(), p.relevance(), p.bm25Rank(),
+                                AnswerComposer.snippet(p.text()), p.visibility() == Visibility.INTERNAL, p.score(),
+                                p.relevance(), p.bm25Rank(),
                                 p.denseRank())).toList()));
                 if (!answer.failures().isEmpty()) {
                     hub.publish(tenant, conversationId, new ChatEvent.ProvidersFailed(answerId, answer.failures(),

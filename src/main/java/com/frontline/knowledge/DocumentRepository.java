@@ -1,5 +1,6 @@
 package com.frontline.knowledge;
 
+import com.frontline.search.Visibility;
 import com.frontline.shared.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -18,6 +19,7 @@ import static com.frontline.db.knowledge.Tables.CHUNKS;
 import static com.frontline.db.knowledge.Tables.DOCUMENTS;
 import static com.frontline.db.knowledge.Tables.DOCUMENT_FILES;
 import static com.frontline.db.knowledge.Tables.DOCUMENT_VERSIONS;
+import static com.frontline.db.knowledge.Tables.FACTS;
 import static com.frontline.db.knowledge.Tables.REBUILDS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
@@ -34,14 +36,40 @@ class DocumentRepository {
 
     // ---- documents and versions ------------------------------------------------------------------------------
 
-    void insertDocument(TenantId tenant, UUID id, String title, @Nullable String filename) {
+    void insertDocument(TenantId tenant, UUID id, String title, @Nullable String filename, Visibility visibility) {
         dsl.insertInto(DOCUMENTS)
                 .set(DOCUMENTS.TENANT_ID, tenant.value())
                 .set(DOCUMENTS.ID, id)
                 .set(DOCUMENTS.TITLE, title)
                 .set(DOCUMENTS.FILENAME, filename)
+                .set(DOCUMENTS.VISIBILITY, visibility.name())
                 .set(DOCUMENTS.LATEST_VERSION, 0)
                 .execute();
+    }
+
+    Optional<Visibility> visibility(TenantId tenant, UUID documentId) {
+        return dsl.select(DOCUMENTS.VISIBILITY)
+                .from(DOCUMENTS)
+                .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.ID.eq(documentId))
+                .fetchOptional(r -> Visibility.valueOf(r.value1()));
+    }
+
+    /** @return whether the document exists (in this tenant) */
+    boolean setVisibility(TenantId tenant, UUID documentId, Visibility visibility) {
+        return dsl.update(DOCUMENTS)
+                .set(DOCUMENTS.VISIBILITY, visibility.name())
+                .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.ID.eq(documentId))
+                .execute() == 1;
+    }
+
+    /**
+     * The workspaces that have documents or facts in the index: a maintenance job visits them one at a time. Reads
+     * tenant ids only, never their data.
+     */
+    List<TenantId> tenantsWithKnowledge() {
+        return dsl.selectDistinct(DOCUMENTS.TENANT_ID).from(DOCUMENTS).where(DOCUMENTS.LIVE_VERSION.gt(0))
+                .union(dsl.selectDistinct(FACTS.TENANT_ID).from(FACTS))
+                .fetch(r -> TenantId.of(r.value1()));
     }
 
     /** Locks the document row for the rest of the transaction and returns its live version. */
@@ -117,7 +145,7 @@ class DocumentRepository {
         return dsl.select(DOCUMENTS.ID, DOCUMENTS.TITLE, DOCUMENTS.FILENAME, DOCUMENT_VERSIONS.DOCUMENT_TYPE,
                         DOCUMENTS.LIVE_VERSION, DOCUMENTS.LATEST_VERSION, DOCUMENT_VERSIONS.STATUS,
                         DOCUMENT_VERSIONS.STATUS_DETAIL, DOCUMENT_VERSIONS.CHUNK_COUNT, DOCUMENT_VERSIONS.SIZE_BYTES,
-                        DOCUMENTS.UPDATED_AT)
+                        DOCUMENTS.UPDATED_AT, DOCUMENTS.VISIBILITY)
                 .from(DOCUMENTS)
                 .join(DOCUMENT_VERSIONS).on(DOCUMENT_VERSIONS.TENANT_ID.eq(DOCUMENTS.TENANT_ID),
                         DOCUMENT_VERSIONS.DOCUMENT_ID.eq(DOCUMENTS.ID),
@@ -125,7 +153,8 @@ class DocumentRepository {
                 .where(DOCUMENTS.TENANT_ID.eq(tenant.value()))
                 .orderBy(DOCUMENTS.UPDATED_AT.desc())
                 .fetch(r -> new DocumentSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        DocumentStatus.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11()));
+                        DocumentStatus.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
+                        Visibility.valueOf(r.value12())));
         // @formatter:on
     }
 
@@ -250,15 +279,17 @@ class DocumentRepository {
     }
 
     /** {@code latestVersion} > 1 means older versions existed, whose chunks a rebuild must make sure are gone. */
-    record LiveVersion(UUID documentId, String title, int version, int latestVersion) {
+    record LiveVersion(UUID documentId, String title, int version, int latestVersion, Visibility visibility) {
     }
 
     List<LiveVersion> liveVersions(TenantId tenant) {
-        return dsl.select(DOCUMENTS.ID, DOCUMENTS.TITLE, DOCUMENTS.LIVE_VERSION, DOCUMENTS.LATEST_VERSION)
+        return dsl.select(DOCUMENTS.ID, DOCUMENTS.TITLE, DOCUMENTS.LIVE_VERSION, DOCUMENTS.LATEST_VERSION,
+                        DOCUMENTS.VISIBILITY)
                 .from(DOCUMENTS)
                 .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.LIVE_VERSION.gt(0))
                 .orderBy(DOCUMENTS.ID)
-                .fetch(r -> new LiveVersion(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new LiveVersion(r.value1(), r.value2(), r.value3(), r.value4(),
+                        Visibility.valueOf(r.value5())));
     }
 
     String title(TenantId tenant, UUID documentId) {

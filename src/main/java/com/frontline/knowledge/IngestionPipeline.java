@@ -8,8 +8,10 @@ import com.frontline.knowledge.parsing.ParsedDocument;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.TextEmbedder;
+import com.frontline.search.Visibility;
 import com.frontline.shared.TenantFiles;
 import com.frontline.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -36,15 +39,17 @@ class IngestionPipeline {
     private static final int EMBED_BATCH = 32;
 
     private final DocumentRepository documents;
+    private final FactRepository facts;
     private final TextEmbedder embedder;
     private final KnowledgeIndex index;
     private final TransactionTemplate tx;
     private final DocumentParser parser = new DocumentParser();
     private final Chunker chunker = Chunker.defaults();
 
-    IngestionPipeline(DocumentRepository documents, TextEmbedder embedder, KnowledgeIndex index,
+    IngestionPipeline(DocumentRepository documents, FactRepository facts, TextEmbedder embedder, KnowledgeIndex index,
                       TransactionTemplate tx) {
         this.documents = documents;
+        this.facts = facts;
         this.embedder = embedder;
         this.index = index;
         this.tx = tx;
@@ -79,21 +84,32 @@ class IngestionPipeline {
 
             status(tenant, documentId, version, DocumentStatus.INDEXING, null);
             String title = documents.title(tenant, documentId);
-            index.index(tenant, stored.stream().map(c -> toIndexed(tenant, title, c)).toList());
-            swapIn(tenant, documentId, version, stored.size());
+            Visibility visibility = documents.visibility(tenant, documentId).orElse(Visibility.INTERNAL);
+            index.index(tenant, stored.stream().map(c -> toIndexed(tenant, title, visibility, c)).toList());
+            swapIn(tenant, documentId, version, stored, title, visibility);
             log.info("Indexed document {} version {} ({} chunks)", documentId, version, stored.size());
         } finally {
             MDC.remove("tenant");
         }
     }
 
-    /** The old version leaves the index only now, after the new one is in: no moment without the document. */
-    private void swapIn(TenantId tenant, UUID documentId, int version, int chunkCount) {
+    /**
+     * The old version leaves the index only now, after the new one is in: no moment without the document. Its
+     * visibility is read again under the row lock: changed while we indexed, the chunks are indexed again with it
+     * (a change waits for this lock, and its own job then re-indexes the version made live here).
+     */
+    private void swapIn(TenantId tenant, UUID documentId, int version, List<StoredChunk> stored, String title,
+                        Visibility indexedAs) {
+        int chunkCount = stored.size();
         tx.executeWithoutResult(s -> {
             Optional<Integer> live = documents.lockLiveVersion(tenant, documentId);
             if (live.isEmpty()) {
                 index.deleteDocument(tenant, documentId); // deleted while we worked
                 return;
+            }
+            Visibility now = documents.visibility(tenant, documentId).orElse(Visibility.INTERNAL);
+            if (now != indexedAs) {
+                index.index(tenant, stored.stream().map(c -> toIndexed(tenant, title, now, c)).toList());
             }
             if (live.get() > version) {
                 // a newer upload overtook this one: keep the newer, drop what we just indexed
@@ -151,9 +167,33 @@ class IngestionPipeline {
         return UUID.nameUUIDFromBytes((documentId + ":" + version + ":" + ordinal).getBytes(StandardCharsets.UTF_8));
     }
 
-    static IndexedChunk toIndexed(TenantId tenant, String title, StoredChunk c) {
-        return new IndexedChunk(tenant, c.documentId(), c.version(), c.id(), "DOCUMENT", title, c.headingPath(),
-                c.text(), c.embedding(), null);
+    static IndexedChunk toIndexed(TenantId tenant, String title, Visibility visibility, StoredChunk c) {
+        return new IndexedChunk(tenant, c.documentId(), c.version(), c.id(), IndexedChunk.DOCUMENT, visibility, title,
+                c.headingPath(), c.text(), c.embedding(), null);
+    }
+
+    /**
+     * Indexes the live version's chunks again with the document's current visibility (after it changed). Holds the
+     * document's row lock meanwhile, so a second change waits and its own run sees it.
+     */
+    void reindexVisibility(TenantId tenant, UUID documentId) {
+        MDC.put("tenant", tenant.toString());
+        try {
+            tx.executeWithoutResult(s -> {
+                Optional<Integer> live = documents.lockLiveVersion(tenant, documentId);
+                if (live.isEmpty() || live.get() == 0) {
+                    return; // deleted, or not indexed yet: ingestion reads the visibility when it indexes
+                }
+                Visibility visibility = documents.visibility(tenant, documentId).orElse(Visibility.INTERNAL);
+                String title = documents.title(tenant, documentId);
+                List<StoredChunk> chunks = fillMissingEmbeddings(tenant,
+                        documents.chunks(tenant, documentId, live.get()));
+                index.index(tenant, chunks.stream().map(c -> toIndexed(tenant, title, visibility, c)).toList());
+                log.info("Document {} version {} re-indexed as {}", documentId, live.get(), visibility);
+            });
+        } finally {
+            MDC.remove("tenant");
+        }
     }
 
     private void status(TenantId tenant, UUID documentId, int version, DocumentStatus status, String detail) {
@@ -179,7 +219,7 @@ class IngestionPipeline {
             for (DocumentRepository.LiveVersion doc : live) {
                 List<StoredChunk> chunks = fillMissingEmbeddings(tenant,
                         documents.chunks(tenant, doc.documentId(), doc.version()));
-                chunks.forEach(c -> batch.add(toIndexed(tenant, doc.title(), c)));
+                chunks.forEach(c -> batch.add(toIndexed(tenant, doc.title(), doc.visibility(), c)));
                 if (doc.latestVersion() > 1) {
                     index.index(tenant, List.copyOf(batch));
                     batch.clear();
@@ -196,10 +236,29 @@ class IngestionPipeline {
             if (!batch.isEmpty()) {
                 index.index(tenant, batch);
             }
+            rebuildFacts(tenant);
             int total = done;
             tx.executeWithoutResult(s -> documents.rebuildProgress(tenant, total, true, null));
         } finally {
             MDC.remove("tenant");
+        }
+    }
+
+    /** The facts other modules handed over (account facts), from PostgreSQL, a page at a time. */
+    private void rebuildFacts(TenantId tenant) {
+        @Nullable UUID after = null;
+        while (true) {
+            List<FactRepository.StoredFact> page = facts.page(tenant, after, REBUILD_BATCH);
+            if (page.isEmpty()) {
+                return;
+            }
+            index.index(tenant, page.stream().map(f -> KnowledgeFacts.toIndexed(tenant, f)).toList());
+            Map<Integer, List<UUID>> byVersion = new TreeMap<>();
+            page.forEach(f -> byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f.sourceId()));
+            // only the newest version of each source is stored: older ones still in the index leave it
+            byVersion.forEach((version, ids) -> index.deleteOtherVersions(tenant,
+                    ids.stream().distinct().toList(), version));
+            after = page.getLast().id();
         }
     }
 

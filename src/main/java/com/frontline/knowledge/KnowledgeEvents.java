@@ -2,6 +2,7 @@ package com.frontline.knowledge;
 
 import com.frontline.shared.TenantId;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -20,5 +21,9 @@ public final class KnowledgeEvents {
     }
 
     public record RebuildRequested(TenantId tenant) {
+    }
+
+    /** The document became public or internal; {@code at} tells two changes of the same document apart. */
+    public record VisibilityChanged(TenantId tenant, UUID documentId, Instant at) {
     }
 }

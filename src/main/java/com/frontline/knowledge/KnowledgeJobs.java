@@ -8,9 +8,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 import java.io.Serializable;
@@ -36,6 +38,9 @@ class KnowledgeJobs {
     }
 
     record Rebuild(UUID tenant) implements Serializable {
+    }
+
+    record Reindex(UUID tenant, UUID documentId) implements Serializable {
     }
 
     @Bean
@@ -81,6 +86,36 @@ class KnowledgeJobs {
                 .execute((instance, context) -> pipeline.rebuild(TenantId.of(instance.getData().tenant())));
     }
 
+    @Bean
+    OneTimeTask<Reindex> visibilityTask(IngestionPipeline pipeline) {
+        return Tasks.oneTime("knowledge-visibility", Reindex.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> pipeline.reindexVisibility(TenantId.of(instance.getData().tenant()),
+                        instance.getData().documentId()));
+    }
+
+    /**
+     * Chunks indexed before they had a visibility count as internal, so the widget would not find a workspace's
+     * help content until it is indexed again. Once after each start (on one node), every workspace that still has
+     * such chunks is rebuilt from PostgreSQL; workspaces without them cost one count each.
+     */
+    @Bean
+    OneTimeTask<Void> visibilityBackfillTask(IngestionPipeline pipeline, DocumentRepository documents,
+                                             KnowledgeIndex index) {
+        return Tasks.oneTime("knowledge-visibility-backfill")
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30)))
+                .execute((instance, context) -> {
+                    for (TenantId tenant : documents.tenantsWithKnowledge()) {
+                        long missing = index.countWithoutVisibility(tenant);
+                        if (missing > 0) {
+                            log.info("Workspace {}: {} chunks have no visibility yet; rebuilding its index",
+                                    tenant, missing);
+                            pipeline.rebuild(tenant);
+                        }
+                    }
+                });
+    }
+
     /** Turns the durable events into scheduled tasks; runs after the publishing transaction commits. */
     @org.springframework.stereotype.Component
     static class Scheduling {
@@ -89,13 +124,29 @@ class KnowledgeJobs {
         private final OneTimeTask<Ingest> ingest;
         private final OneTimeTask<Delete> delete;
         private final OneTimeTask<Rebuild> rebuild;
+        private final OneTimeTask<Reindex> visibility;
+        private final OneTimeTask<Void> backfill;
 
         Scheduling(@Lazy SchedulerClient scheduler, OneTimeTask<Ingest> ingest, OneTimeTask<Delete> delete,
-                   OneTimeTask<Rebuild> rebuild) {
+                   OneTimeTask<Rebuild> rebuild, OneTimeTask<Reindex> visibility, OneTimeTask<Void> backfill) {
             this.scheduler = scheduler;
             this.ingest = ingest;
             this.delete = delete;
             this.rebuild = rebuild;
+            this.visibility = visibility;
+            this.backfill = backfill;
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.VisibilityChanged e) {
+            // one task per change: a change made while the previous one's task runs must not be dropped as a duplicate
+            scheduler.scheduleIfNotExists(visibility.instance(e.tenant() + ":" + e.documentId() + ":"
+                    + e.at().toEpochMilli(), new Reindex(e.tenant().value(), e.documentId())), Instant.now());
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void backfillVisibility() {
+            scheduler.scheduleIfNotExists(backfill.instance("once-per-start"), Instant.now().plusSeconds(5));
         }
 
         @ApplicationModuleListener

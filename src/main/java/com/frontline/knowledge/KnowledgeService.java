@@ -5,6 +5,7 @@ import com.frontline.knowledge.parsing.DocumentLimits;
 import com.frontline.knowledge.parsing.DocumentParser;
 import com.frontline.knowledge.parsing.DocumentRejectedException;
 import com.frontline.knowledge.parsing.DocumentType;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Hashes;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,8 +60,12 @@ public class KnowledgeService {
     /**
      * Queues one file. A file with the same name as an existing document (or {@code replacing}) becomes that
      * document's next version; the old version stays searchable until the new one is indexed.
+     *
+     * @param visibility the new document's; a new version of an internal document stays internal (only the
+     *                   document page makes one public), and a public one marked internal becomes internal
      */
-    public UploadResult upload(CurrentTenant tenant, String rawFilename, byte[] bytes, @Nullable UUID replacing) {
+    public UploadResult upload(CurrentTenant tenant, String rawFilename, byte[] bytes, @Nullable UUID replacing,
+                               Visibility visibility) {
         String filename = cleanFilename(rawFilename);
         if (bytes.length == 0) {
             return UploadResult.refused(filename, "The file is empty.");
@@ -83,11 +90,12 @@ public class KnowledgeService {
             throw NotFoundException.of("Document", replacing);
         }
         UUID target = replacing != null ? replacing : documents.findByFilename(tenant.id(), filename).orElse(null);
-        return store(tenant, target, titleOf(filename), filename, type.name(), contentType(type), bytes, sha);
+        return store(tenant, target, titleOf(filename), filename, type.name(), contentType(type), bytes, sha,
+                visibility);
     }
 
     /** Pasted text becomes a document like an uploaded file. */
-    public UploadResult addText(CurrentTenant tenant, String rawTitle, String text) {
+    public UploadResult addText(CurrentTenant tenant, String rawTitle, String text, Visibility visibility) {
         String title = rawTitle == null ? "" : rawTitle.strip();
         Map<String, String> errors = new LinkedHashMap<>();
         if (title.isEmpty() || title.length() > 200) {
@@ -108,28 +116,65 @@ public class KnowledgeService {
             throw InvalidInputException.of("text", "This text is already in the knowledge base as “%s”."
                     .formatted(duplicate.get().title()));
         }
-        return store(tenant, null, title, null, DocumentType.TEXT.name(), PASTED_TEXT, bytes, sha);
+        return store(tenant, null, title, null, DocumentType.TEXT.name(), PASTED_TEXT, bytes, sha, visibility);
     }
 
     private UploadResult store(CurrentTenant tenant, @Nullable UUID existing, String title, @Nullable String filename,
-                               String type, String contentType, byte[] bytes, String sha) {
+                               String type, String contentType, byte[] bytes, String sha, Visibility requested) {
+        Objects.requireNonNull(requested, "visibility");
         return tx.execute(s -> {
             UUID documentId = existing;
+            Visibility visibility = requested;
             if (documentId == null) {
                 documentId = UUID.randomUUID();
-                documents.insertDocument(tenant.id(), documentId, title, filename);
+                documents.insertDocument(tenant.id(), documentId, title, filename, visibility);
+            } else {
+                Visibility before = documents.visibility(tenant.id(), documentId).orElse(Visibility.PUBLIC);
+                // never made public by an upload that did not say so: only the document page widens it
+                visibility = before == Visibility.INTERNAL ? Visibility.INTERNAL : requested;
+                if (visibility != before) {
+                    changeVisibility(tenant, documentId, title, before, visibility);
+                }
             }
             int version = documents.nextVersion(tenant.id(), documentId, title);
             documents.insertVersion(tenant.id(), documentId, version, type, sha, bytes.length, tenant.userId(),
                     contentType, bytes);
             audit.record(tenant.id(), tenant.actor(), version == 1 ? "knowledge.document_added"
                     : "knowledge.document_version_added", title, null,
-                    Map.of("document", documentId.toString(), "version", version, "type", type, "bytes", bytes.length));
+                    Map.of("document", documentId.toString(), "version", version, "type", type, "bytes", bytes.length,
+                            "visibility", visibility.name()));
             events.publishEvent(new KnowledgeEvents.DocumentVersionUploaded(tenant.id(), documentId, version));
             String message = version == 1 ? "Queued for indexing." : "Queued as version " + version
                     + "; version " + (version - 1) + " stays searchable until it is indexed.";
+            if (visibility == Visibility.INTERNAL) {
+                message += requested == Visibility.INTERNAL ? " Internal: the website widget never quotes it."
+                        : " The document stays internal; make it public on its page.";
+            }
             return new UploadResult(filename == null ? title : filename, true, message, documentId, version);
         });
+    }
+
+    /**
+     * Makes the document's passages public (help content the widget may quote) or internal (the team only). The
+     * index follows in the background; audited.
+     */
+    @Transactional
+    public void setVisibility(CurrentTenant tenant, UUID documentId, Visibility visibility) {
+        Objects.requireNonNull(visibility, "visibility");
+        Visibility before = documents.visibility(tenant.id(), documentId)
+                .orElseThrow(() -> NotFoundException.of("Document", documentId));
+        if (before != visibility) {
+            changeVisibility(tenant, documentId, documents.title(tenant.id(), documentId), before, visibility);
+        }
+    }
+
+    private void changeVisibility(CurrentTenant tenant, UUID documentId, String title, Visibility before,
+                                  Visibility after) {
+        documents.setVisibility(tenant.id(), documentId, after);
+        audit.record(tenant.id(), tenant.actor(), "knowledge.visibility_changed", title,
+                Map.of("document", documentId.toString(), "visibility", before.name()),
+                Map.of("document", documentId.toString(), "visibility", after.name()));
+        events.publishEvent(new KnowledgeEvents.VisibilityChanged(tenant.id(), documentId, Instant.now()));
     }
 
     @Transactional(readOnly = true)

@@ -10,9 +10,11 @@ import java.util.UUID;
  * unbounded, kNN scores are Elasticsearch's {@code (1 + cosine) / 2}.
  *
  * @param sourceType {@link IndexedChunk#DOCUMENT} or {@link IndexedChunk#ACCOUNT}
+ * @param visibility who may read it; a chunk indexed before visibilities existed counts as
+ *                   {@link Visibility#INTERNAL} until it is indexed again
  * @param sourceUrl  where the chunk's source can be read, if it has an address
  */
-public record IndexHit(UUID chunkId, UUID documentId, int version, String sourceType, String title,
+public record IndexHit(UUID chunkId, UUID documentId, int version, String sourceType, Visibility visibility, String title,
         List<String> headingPath, String text, @Nullable String sourceUrl, double score) {
 
     public IndexHit {

@@ -13,10 +13,11 @@ import java.util.UUID;
  * not change it after handing it over.
  *
  * @param sourceType  {@value #DOCUMENT} or {@value #ACCOUNT}
+ * @param visibility  who may read it: {@link Audience#VISITORS} searches return only {@link Visibility#PUBLIC} chunks
  * @param headingPath the headings above the chunk, outermost first
  */
 public record IndexedChunk(TenantId tenant, UUID documentId, int version, UUID chunkId, String sourceType,
-        String title, List<String> headingPath, String text, float[] embedding, @Nullable String sourceUrl) {
+        Visibility visibility, String title, List<String> headingPath, String text, float[] embedding, @Nullable String sourceUrl) {
 
     public static final String DOCUMENT = "DOCUMENT";
     public static final String ACCOUNT = "ACCOUNT";
@@ -27,6 +28,7 @@ public record IndexedChunk(TenantId tenant, UUID documentId, int version, UUID c
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(chunkId, "chunkId");
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(embedding, "embedding");

@@ -56,11 +56,15 @@ public class KnowledgeIndex {
         this.requests = new ChunkRequests(index);
     }
 
-    /** Creates the chunks index (behind its alias) with its explicit mapping, unless it exists. */
+    /**
+     * Creates the chunks index (behind its alias) with its explicit mapping, unless it exists; an existing one gets
+     * the fields added since it was created (the mapping is strict: a chunk with an unmapped field is refused).
+     */
     public void ensureIndex() {
         connection.awaitReady();
         try {
             if (client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().putMapping(ChunksIndex.addNewFields(index));
                 indexEnsured = true;
                 return;
             }
@@ -120,6 +124,14 @@ public class KnowledgeIndex {
         return delete(tenant, requests.otherVersions(tenant, documentId, keepVersion));
     }
 
+    /** Deletes the chunks of these documents (or other sources) of every version but {@code keepVersion}. */
+    public long deleteOtherVersions(TenantId tenant, Collection<UUID> documentIds, int keepVersion) {
+        if (documentIds.isEmpty()) {
+            return 0;
+        }
+        return delete(tenant, requests.otherVersions(tenant, documentIds, keepVersion));
+    }
+
     /** Deletes all chunks of the document; returns how many. */
     public long deleteDocument(TenantId tenant, UUID documentId) {
         return delete(tenant, requests.documentChunks(tenant, documentId));
@@ -136,23 +148,35 @@ public class KnowledgeIndex {
         return call("count chunks", () -> client.count(requests.count(tenant)).count());
     }
 
+    /** The tenant's chunks indexed before chunks had a visibility (as of the last refresh): to be indexed again. */
+    public long countWithoutVisibility(TenantId tenant) {
+        ready();
+        return call("count chunks", () -> client.count(requests.countWithoutVisibility(tenant)).count());
+    }
+
     /** Makes everything written so far visible to searches and counts. */
     public void refresh() {
         ready();
         call("refresh", () -> client.indices().refresh(r -> r.index(index)));
     }
 
-    /** Full-text search over title (boosted 2x), heading path and text, with English stemming. */
-    public List<IndexHit> bm25(TenantId tenant, String query, int k) {
+    /**
+     * Full-text search over title (boosted 2x), heading path and text, with English stemming, among the chunks the
+     * audience may see.
+     */
+    public List<IndexHit> bm25(TenantId tenant, Audience audience, String query, int k) {
         requirePositive(k);
-        return search(requests.bm25(tenant, query, k));
+        return search(requests.bm25(tenant, audience, query, k));
     }
 
-    /** The {@code k} chunks whose embeddings are nearest to {@code vector}, among the tenant's chunks only. */
-    public List<IndexHit> knn(TenantId tenant, float[] vector, int k) {
+    /**
+     * The {@code k} chunks whose embeddings are nearest to {@code vector}, among the tenant's chunks that the audience
+     * may see only.
+     */
+    public List<IndexHit> knn(TenantId tenant, Audience audience, float[] vector, int k) {
         requirePositive(k);
         requireDimensions(vector);
-        return search(requests.knn(tenant, vector, k));
+        return search(requests.knn(tenant, audience, vector, k));
     }
 
     /** Both lists of one hybrid query, best first. */
@@ -160,12 +184,12 @@ public class KnowledgeIndex {
     }
 
     /** {@link #bm25} and {@link #knn} in one request, which Elasticsearch runs side by side. */
-    public HybridHits bm25AndKnn(TenantId tenant, String query, float[] vector, int k) {
+    public HybridHits bm25AndKnn(TenantId tenant, Audience audience, String query, float[] vector, int k) {
         requirePositive(k);
         requireDimensions(vector);
         ready();
         MsearchResponse<ChunkHitSource> response = call("search",
-                () -> client.msearch(requests.bm25AndKnn(tenant, query, vector, k), ChunkHitSource.class));
+                () -> client.msearch(requests.bm25AndKnn(tenant, audience, query, vector, k), ChunkHitSource.class));
         List<List<IndexHit>> lists = new ArrayList<>(2);
         for (MultiSearchResponseItem<ChunkHitSource> item : response.responses()) {
             if (item.isFailure()) {
@@ -178,16 +202,18 @@ public class KnowledgeIndex {
 
     /**
      * The cosine similarity of {@code vector} to each of the given chunks of the tenant, compared one by one (no
-     * graph walk). Chunks that are not in the tenant's index are missing from the map.
+     * graph walk). Chunks that are not in the tenant's index, or that the audience may not see, are missing from
+     * the map.
      */
-    public Map<UUID, Double> similarities(TenantId tenant, float[] vector, Collection<UUID> chunkIds) {
+    public Map<UUID, Double> similarities(TenantId tenant, Audience audience, float[] vector,
+                                          Collection<UUID> chunkIds) {
         if (chunkIds.isEmpty()) {
             return Map.of();
         }
         requireDimensions(vector);
         ready();
         SearchResponse<ChunkIdSource> response = call("compare chunks",
-                () -> client.search(requests.similarity(tenant, vector, chunkIds), ChunkIdSource.class));
+                () -> client.search(requests.similarity(tenant, audience, vector, chunkIds), ChunkIdSource.class));
         Map<UUID, Double> similarities = new HashMap<>();
         for (Hit<ChunkIdSource> hit : response.hits().hits()) {
             if (hit.source() != null && hit.score() != null) {

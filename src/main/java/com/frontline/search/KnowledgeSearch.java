@@ -32,13 +32,13 @@ public class KnowledgeSearch {
     }
 
     /**
-     * With the workspace's saved settings.
+     * With the workspace's saved settings, among the passages the audience may see.
      *
      * @return at most {@code topK} passages, best first; none for a blank query
      * @throws SearchUnavailableException if Elasticsearch cannot be searched
      */
-    public List<Passage> search(TenantId tenant, String query) {
-        return search(tenant, query, settings(tenant));
+    public List<Passage> search(TenantId tenant, Audience audience, String query) {
+        return search(tenant, audience, query, settings(tenant));
     }
 
     /**
@@ -46,8 +46,8 @@ public class KnowledgeSearch {
      *
      * @throws SearchUnavailableException if Elasticsearch cannot be searched
      */
-    public List<Passage> search(TenantId tenant, String query, RetrievalSettings settings) {
-        return retriever.search(tenant, query, settings);
+    public List<Passage> search(TenantId tenant, Audience audience, String query, RetrievalSettings settings) {
+        return retriever.search(tenant, audience, query, settings);
     }
 
     /** The workspace's saved settings, or {@link RetrievalSettings#defaults()} if it never saved any. */

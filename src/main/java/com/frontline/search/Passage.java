@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param sourceType {@link IndexedChunk#DOCUMENT}, {@link IndexedChunk#ACCOUNT}, or what a {@link PassageSource}
  *                   sets for its own passages
+ * @param visibility who may read it ({@link Visibility#PUBLIC} for every passage of a
+ *                   {@link Audience#VISITORS} search)
  * @param score      the fused score in [0, 1] the ranking and {@link RetrievalSettings#minScore()} use; relative to
  *                   the query's other candidates, so not comparable across queries
  * @param relevance  absolute relevance in [0, 1], comparable across queries: the cosine similarity of the query's and
@@ -17,7 +19,7 @@ import java.util.UUID;
  * @param bm25Rank   the passage's rank (1 = best) in the BM25 list, or null if BM25 did not propose it
  * @param denseRank  the passage's rank (1 = best) in the dense list, or null if the dense side did not propose it
  */
-public record Passage(UUID chunkId, UUID documentId, int version, String sourceType, String title,
+public record Passage(UUID chunkId, UUID documentId, int version, String sourceType, Visibility visibility, String title,
         List<String> headingPath, String text, @Nullable String sourceUrl,
         double score,
         double relevance,

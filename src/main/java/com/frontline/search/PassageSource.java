@@ -10,7 +10,8 @@ import java.util.List;
  * first in a search's result, ahead of the index's, and count towards {@link RetrievalSettings#topK()}. A passage
  * whose chunk id an earlier source or the index already returned is dropped.
  * <p>
- * Implementations must only return the tenant's own passages, and should return few: only those they are sure of.
+ * Implementations must only return the tenant's own passages that the audience may see, and should return few: only
+ * those they are sure of. (A passage the audience may not see is dropped anyway.)
  */
 public interface PassageSource {
 
@@ -19,5 +20,6 @@ public interface PassageSource {
      * @param queryVector the query's embedding ({@link TextEmbedder}), so that sources need not embed it again
      * @return passages best first, with {@link Passage#score()} and {@link Passage#relevance()} in [0, 1]
      */
-    List<Passage> find(TenantId tenant, String query, float[] queryVector, RetrievalSettings settings);
+    List<Passage> find(TenantId tenant, Audience audience, String query, float[] queryVector,
+                       RetrievalSettings settings);
 }

@@ -4,6 +4,7 @@ import com.frontline.IntegrationTest;
 import com.frontline.TestAccounts;
 import com.frontline.accounts.importing.DetectedFormat;
 import com.frontline.accounts.importing.StandardField;
+import com.frontline.search.Audience;
 import com.frontline.search.IndexHit;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.shared.CurrentTenant;
@@ -86,9 +87,9 @@ class AccountsFlowTest {
         // KPI facts become searchable knowledge of this workspace only
         await(() -> {
             index.refresh();
-            return index.bm25(tenant.id(), "NPS Acme Corp", 5).stream().anyMatch(h -> h.text().contains("NPS of Acme Corp is 45%"));
+            return index.bm25(tenant.id(), Audience.TEAM, "NPS Acme Corp", 5).stream().anyMatch(h -> h.text().contains("NPS of Acme Corp is 45%"));
         });
-        assertThat(index.bm25(other.id(), "NPS Acme Corp", 5)).isEmpty();
+        assertThat(index.bm25(other.id(), Audience.TEAM, "NPS Acme Corp", 5)).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.frontline.TestAccounts;
 import com.frontline.knowledge.DocumentStatus;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class ChatFlowTest {
         tenant = accounts.asMember(alice, accounts.workspace(alice, "Returns Co"));
         bob = accounts.signedIn(mvc, "bob");
         other = accounts.asMember(bob, accounts.workspace(bob, "Other Co"));
-        UUID doc = knowledge.addText(tenant, "Returns policy", RETURNS).documentId();
+        UUID doc = knowledge.addText(tenant, "Returns policy", RETURNS, Visibility.PUBLIC).documentId();
         await(() -> knowledge.document(tenant.id(), doc).document().latestStatus() == DocumentStatus.INDEXED);
         index.refresh();
     }

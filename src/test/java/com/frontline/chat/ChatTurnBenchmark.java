@@ -7,6 +7,7 @@ import com.frontline.identity.UserService;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.KnowledgeStatus;
 import com.frontline.platform.DataDirectories;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.TenantService;
@@ -56,7 +57,7 @@ public final class ChatTurnBenchmark {
             long indexingStart = System.nanoTime();
             for (int i = 0; i < documents; i++) {
                 String topic = TOPICS[i % TOPICS.length];
-                knowledge.addText(tenant, "FAQ " + i + ": " + topic, faq(i, topic));
+                knowledge.addText(tenant, "FAQ " + i + ": " + topic, faq(i, topic), Visibility.PUBLIC);
             }
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             while (true) {

@@ -8,6 +8,8 @@ import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.KnowledgeStatus;
 import com.frontline.llm.TokenSink;
 import com.frontline.platform.DataDirectories;
+import com.frontline.search.Audience;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.Persona;
@@ -60,7 +62,7 @@ public final class ConfidenceCalibration {
             for (String line : corpus) {
                 JsonNode doc = json.readTree(line);
                 UUID id = knowledge.addText(tenant, doc.get("title").asString(),
-                        doc.get("title").asString() + "\n\n" + doc.get("text").asString()).documentId();
+                        doc.get("title").asString() + "\n\n" + doc.get("text").asString(), Visibility.PUBLIC).documentId();
                 corpusIdOfDocument.put(id, doc.get("id").asString());
             }
             while (true) {
@@ -79,7 +81,7 @@ public final class ConfidenceCalibration {
             List<Outcome> inDomain = new ArrayList<>();
             for (String line : Files.readAllLines(eval.resolve("covidfaq_jhu/queries.jsonl")).stream().limit(limit).toList()) {
                 JsonNode q = json.readTree(line);
-                var answer = composer.compose(tenant.id(), UUID.randomUUID(), persona, List.of(),
+                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), persona, List.of(),
                         q.get("text").asString(), 0, new TokenSink() {
                             public void token(String delta) {
                             }
@@ -93,7 +95,7 @@ public final class ConfidenceCalibration {
             List<String> squad = Files.readAllLines(eval.resolve("squad11_dev/queries.jsonl"));
             for (int i = 0; i < Math.min(limit, squad.size()); i++) {
                 JsonNode q = json.readTree(squad.get(i * (squad.size() / limit)));
-                var answer = composer.compose(tenant.id(), UUID.randomUUID(), persona, List.of(),
+                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), persona, List.of(),
                         q.get("text").asString(), 0, new TokenSink() {
                             public void token(String delta) {
                             }

@@ -2,6 +2,7 @@ package com.frontline.knowledge;
 
 import com.frontline.IntegrationTest;
 import com.frontline.TestAccounts;
+import com.frontline.search.Visibility;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.Workspace;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class DocumentRepositoryIsolationTest {
         TenantId a = wa.id();
         TenantId b = wb.id();
         UUID doc = UUID.randomUUID();
-        documents.insertDocument(a, doc, "Refunds", "refunds.md");
+        documents.insertDocument(a, doc, "Refunds", "refunds.md", Visibility.PUBLIC);
         int version = documents.nextVersion(a, doc, "Refunds");
         documents.insertVersion(a, doc, version, "MARKDOWN", "sha-a", 3, null, "text/markdown", new byte[]{1, 2, 3});
         documents.replaceChunks(a, doc, version, List.of(new StoredChunk(UUID.randomUUID(), doc, version, 0,

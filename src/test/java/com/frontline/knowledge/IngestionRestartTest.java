@@ -7,6 +7,7 @@ import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
 import com.frontline.platform.DataDirectories;
 import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.TenantService;
@@ -46,7 +47,7 @@ class IngestionRestartTest {
                 CurrentTenant tenant = first.getBean(TenantService.class)
                         .resolve(owner.id(), owner.email(), workspace.slug()).orElseThrow();
                 UploadResult upload = first.getBean(KnowledgeService.class).upload(tenant, "returns.md",
-                        "# Returns\nReturns are free within 30 days.".getBytes(StandardCharsets.UTF_8), null);
+                        "# Returns\nReturns are free within 30 days.".getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
                 documentId = upload.documentId();
                 tenantId = tenant.id().value();
                 Thread.sleep(1500); // the after-commit listener schedules the task

@@ -2,8 +2,10 @@ package com.frontline.knowledge;
 
 import com.frontline.IntegrationTest;
 import com.frontline.TestAccounts;
+import com.frontline.search.Audience;
 import com.frontline.search.IndexHit;
 import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.Workspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,25 +60,25 @@ class KnowledgeFlowTest {
 
     @Test
     void anUploadIsIndexedThenANewVersionReplacesItWithoutAGap() {
-        UploadResult first = knowledge.upload(tenant, "refunds.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null);
+        UploadResult first = knowledge.upload(tenant, "refunds.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         assertThat(first.accepted()).isTrue();
         UUID doc = first.documentId();
         awaitStatus(doc, 1, DocumentStatus.INDEXED);
         index.refresh();
         assertThat(index.count(tenant.id())).isPositive();
-        assertThat(index.bm25(tenant.id(), "refund days", 5)).extracting(IndexHit::version).containsOnly(1);
+        assertThat(index.bm25(tenant.id(), Audience.TEAM, "refund days", 5)).extracting(IndexHit::version).containsOnly(1);
         assertThat(knowledge.status(tenant.id()).state()).isEqualTo(KnowledgeStatus.State.READY);
 
-        UploadResult again = knowledge.upload(tenant, "copy.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null);
+        UploadResult again = knowledge.upload(tenant, "copy.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         assertThat(again.accepted()).isFalse();
         assertThat(again.message()).contains("already in the knowledge base");
 
-        UploadResult second = knowledge.upload(tenant, "refunds.md", REFUNDS_V2.getBytes(StandardCharsets.UTF_8), null);
+        UploadResult second = knowledge.upload(tenant, "refunds.md", REFUNDS_V2.getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         assertThat(second.documentId()).isEqualTo(doc);
         assertThat(second.version()).isEqualTo(2);
         awaitStatus(doc, 2, DocumentStatus.INDEXED);
         index.refresh();
-        List<IndexHit> hits = index.bm25(tenant.id(), "refund days", 10);
+        List<IndexHit> hits = index.bm25(tenant.id(), Audience.TEAM, "refund days", 10);
         assertThat(hits).isNotEmpty().extracting(IndexHit::version).containsOnly(2);
         assertThat(documents.version(tenant.id(), doc, 1)).map(DocumentVersionView::status)
                 .contains(DocumentStatus.SUPERSEDED);
@@ -85,7 +87,7 @@ class KnowledgeFlowTest {
         // the other workspace sees none of it
         assertThat(knowledge.documents(other.id())).isEmpty();
         assertThat(index.count(other.id())).isZero();
-        assertThat(index.bm25(other.id(), "refund", 10)).isEmpty();
+        assertThat(index.bm25(other.id(), Audience.TEAM, "refund", 10)).isEmpty();
 
         knowledge.delete(tenant, doc);
         await(() -> { index.refresh(); return index.count(tenant.id()) == 0; });
@@ -94,7 +96,7 @@ class KnowledgeFlowTest {
 
     @Test
     void runningTheSameJobTwiceLeavesNoDuplicates() {
-        UploadResult up = knowledge.upload(tenant, "faq.md", REFUNDS_V1.replace("30", "45").getBytes(StandardCharsets.UTF_8), null);
+        UploadResult up = knowledge.upload(tenant, "faq.md", REFUNDS_V1.replace("30", "45").getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         awaitStatus(up.documentId(), 1, DocumentStatus.INDEXED);
         index.refresh();
         long indexed = index.count(tenant.id());
@@ -109,11 +111,11 @@ class KnowledgeFlowTest {
 
     @Test
     void aRebuildReindexesTheLiveVersionsOnly() {
-        UploadResult a = knowledge.upload(tenant, "a.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null);
+        UploadResult a = knowledge.upload(tenant, "a.md", REFUNDS_V1.getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         awaitStatus(a.documentId(), 1, DocumentStatus.INDEXED);
-        knowledge.upload(tenant, "a.md", REFUNDS_V2.getBytes(StandardCharsets.UTF_8), null);
+        knowledge.upload(tenant, "a.md", REFUNDS_V2.getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
         awaitStatus(a.documentId(), 2, DocumentStatus.INDEXED);
-        UploadResult b = knowledge.addText(tenant, "Hours", "Open Monday to Friday.");
+        UploadResult b = knowledge.addText(tenant, "Hours", "Open Monday to Friday.", Visibility.PUBLIC);
         awaitStatus(b.documentId(), 1, DocumentStatus.INDEXED);
         index.refresh();
         long before = index.count(tenant.id());
@@ -126,25 +128,25 @@ class KnowledgeFlowTest {
         index.refresh();
         assertThat(knowledge.status(tenant.id()).rebuild().done()).isEqualTo(2);
         assertThat(index.count(tenant.id())).isEqualTo(before);
-        assertThat(index.bm25(tenant.id(), "refund days", 10)).extracting(IndexHit::version).containsOnly(2);
+        assertThat(index.bm25(tenant.id(), Audience.TEAM, "refund days", 10)).extracting(IndexHit::version).containsOnly(2);
         assertThat(index.count(other.id())).isZero();
     }
 
     @Test
     void badFilesAreRefusedAtOnceAndNothingIsStored() {
-        assertThat(knowledge.upload(tenant, "empty.txt", new byte[0], null).message()).contains("empty");
+        assertThat(knowledge.upload(tenant, "empty.txt", new byte[0], null, Visibility.PUBLIC).message()).contains("empty");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-        UploadResult image = knowledge.upload(tenant, "logo.png", png, null);
+        UploadResult image = knowledge.upload(tenant, "logo.png", png, null, Visibility.PUBLIC);
         assertThat(image.accepted()).isFalse();
         assertThat(knowledge.documents(tenant.id())).isEmpty();
     }
 
     @Test
     void pastedTextIsIndexedLikeAFile() {
-        UploadResult up = knowledge.addText(tenant, "Opening hours", "We are open Monday to Friday, 9 to 17.");
+        UploadResult up = knowledge.addText(tenant, "Opening hours", "We are open Monday to Friday, 9 to 17.", Visibility.PUBLIC);
         awaitStatus(up.documentId(), 1, DocumentStatus.INDEXED);
         index.refresh();
-        assertThat(index.bm25(tenant.id(), "opening hours monday", 3)).isNotEmpty();
+        assertThat(index.bm25(tenant.id(), Audience.TEAM, "opening hours monday", 3)).isNotEmpty();
     }
 
     private void awaitStatus(UUID doc, int version, DocumentStatus expected) {

@@ -5,6 +5,7 @@ import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
 import com.frontline.platform.DataDirectories;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.TenantService;
@@ -41,7 +42,7 @@ public final class KnowledgeReindexBenchmark {
 
             long start = System.nanoTime();
             for (int i = 0; i < documents; i++) {
-                knowledge.upload(tenant, "doc-" + i + ".md", markdown(i, "").getBytes(StandardCharsets.UTF_8), null);
+                knowledge.upload(tenant, "doc-" + i + ".md", markdown(i, "").getBytes(StandardCharsets.UTF_8), null, Visibility.PUBLIC);
             }
             await(() -> {
                 KnowledgeStatus s = knowledge.status(tenant.id());
@@ -56,7 +57,7 @@ public final class KnowledgeReindexBenchmark {
                     .filter(d -> "doc-17.md".equals(d.filename())).findFirst().orElseThrow().id();
             start = System.nanoTime();
             knowledge.upload(tenant, "doc-17.md", markdown(17, " Updated on request.").getBytes(StandardCharsets.UTF_8),
-                    null);
+                    null, Visibility.PUBLIC);
             await(() -> knowledge.document(tenant.id(), changed).document().liveVersion() == 2, 600);
             System.out.printf("re-index after one changed document: %.2f s (upload to live)%n",
                     (System.nanoTime() - start) / 1e9);

@@ -8,6 +8,7 @@ import com.frontline.identity.UserService;
 import com.frontline.platform.DataDirectories;
 import com.frontline.platform.elasticsearch.ElasticsearchConnection;
 import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.TenantService;
@@ -64,7 +65,7 @@ class TwoNodeIngestionTest {
                     KnowledgeService knowledge = (i % 2 == 0 ? a : b).getBean(KnowledgeService.class);
                     byte[] text = ("# Policy " + i + "\nRule number " + i + " applies to every order.")
                             .getBytes(StandardCharsets.UTF_8);
-                    documents.add(knowledge.upload(tenant, "policy-" + i + ".md", text, null).documentId());
+                    documents.add(knowledge.upload(tenant, "policy-" + i + ".md", text, null, Visibility.PUBLIC).documentId());
                 }
 
                 KnowledgeService knowledge = a.getBean(KnowledgeService.class);

@@ -45,8 +45,8 @@ public final class FusionTuningDump {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("q", query.id());
                 line.put("text", text);
-                line.put("bm25", hits(corpus, index.bm25(corpus.tenant(), text, depth)));
-                line.put("dense", hits(corpus, index.knn(corpus.tenant(), vector, depth)));
+                line.put("bm25", hits(corpus, index.bm25(corpus.tenant(), Audience.TEAM, text, depth)));
+                line.put("dense", hits(corpus, index.knn(corpus.tenant(), Audience.TEAM, vector, depth)));
                 line.put("rel", data.qrels().get(query.id()));
                 out.println(json.writeValueAsString(line));
                 if (++n % 1000 == 0) {

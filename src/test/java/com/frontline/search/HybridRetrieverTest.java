@@ -53,7 +53,7 @@ class HybridRetrieverTest {
                 "Orders ship within two business days; international delivery takes up to two weeks.");
         errorCode = chunk(tenant, doc, 1, "Error E-4012",
                 "E-4012 means the card issuer declined the payment. Try another card.");
-        invoices = new IndexedChunk(tenant, UUID.randomUUID(), 3, UUID.randomUUID(), IndexedChunk.ACCOUNT,
+        invoices = new IndexedChunk(tenant, UUID.randomUUID(), 3, UUID.randomUUID(), IndexedChunk.ACCOUNT, Visibility.PUBLIC,
                 "Invoices", List.of("Billing"), "Invoices are sent on the first day of every month.",
                 embedder().embed("Billing\nInvoices are sent on the first day of every month."),
                 "https://example.com/billing");
@@ -69,7 +69,7 @@ class HybridRetrieverTest {
 
     @Test
     void findsByMeaningWhenTheWordsDiffer() {
-        List<Passage> passages = retriever.search(tenant, "how do I get my cash returned?", settings());
+        List<Passage> passages = retriever.search(tenant, Audience.TEAM, "how do I get my cash returned?", settings());
 
         assertThat(passages).first().satisfies(p -> {
             assertThat(p.chunkId()).isEqualTo(refunds.chunkId());
@@ -81,7 +81,7 @@ class HybridRetrieverTest {
 
     @Test
     void findsByWordsWhatMeaningAloneMisses() {
-        List<Passage> passages = retriever.search(tenant, "E-4012", settings());
+        List<Passage> passages = retriever.search(tenant, Audience.TEAM, "E-4012", settings());
 
         assertThat(passages).first().satisfies(p -> {
             assertThat(p.chunkId()).isEqualTo(errorCode.chunkId());
@@ -91,7 +91,7 @@ class HybridRetrieverTest {
 
     @Test
     void returnsEveryFieldOfThePassage() {
-        Passage p = retriever.search(tenant, "when are invoices sent", settings()).getFirst();
+        Passage p = retriever.search(tenant, Audience.TEAM, "when are invoices sent", settings()).getFirst();
 
         assertThat(p.chunkId()).isEqualTo(invoices.chunkId());
         assertThat(p.documentId()).isEqualTo(invoices.documentId());
@@ -109,7 +109,7 @@ class HybridRetrieverTest {
     void relevanceIsTheCosineSimilarityAlsoForPassagesOnlyBm25Found() {
         String query = "password reset link";
         // words only: the kNN search is skipped, so every relevance comes from the separate comparison
-        List<Passage> passages = retriever.search(tenant, query, settings().withBm25Weight(1));
+        List<Passage> passages = retriever.search(tenant, Audience.TEAM, query, settings().withBm25Weight(1));
 
         assertThat(passages).isNotEmpty().allSatisfy(p -> assertThat(p.denseRank()).isNull());
         float[] q = embedder().embed(query);
@@ -117,27 +117,27 @@ class HybridRetrieverTest {
         assertThat(first.chunkId()).isEqualTo(password.chunkId());
         // int8-quantised vectors in the index: close to the exact cosine, not equal
         assertThat(first.relevance()).isCloseTo(cosine(q, password.embedding()), within(0.03));
-        List<Passage> hybrid = retriever.search(tenant, query, settings());
+        List<Passage> hybrid = retriever.search(tenant, Audience.TEAM, query, settings());
         assertThat(hybrid.getFirst().relevance()).isCloseTo(first.relevance(), within(0.03));
     }
 
     @Test
     void neverReturnsAnotherTenantsPassages() {
-        assertThat(retriever.search(other, "refund money back", settings()))
+        assertThat(retriever.search(other, Audience.TEAM, "refund money back", settings()))
                 .extracting(Passage::text).containsExactly("Refunds are never given. Money back is impossible.");
-        assertThat(retriever.search(newTenant(), "refund money back", settings())).isEmpty();
+        assertThat(retriever.search(newTenant(), Audience.TEAM, "refund money back", settings())).isEmpty();
     }
 
     @Test
     void returnsAtMostTopKAndNothingBelowTheMinimumScore() {
         RetrievalSettings two = new RetrievalSettings(Fusion.WEIGHTED, 0.4, 2, 10, 0);
-        assertThat(retriever.search(tenant, "money back for my order", two)).hasSize(2);
+        assertThat(retriever.search(tenant, Audience.TEAM, "money back for my order", two)).hasSize(2);
 
-        List<Passage> all = retriever.search(tenant, "money back for my order", settings().withTopK(10));
+        List<Passage> all = retriever.search(tenant, Audience.TEAM, "money back for my order", settings().withTopK(10));
         assertThat(all).hasSize(5).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
         double cut = (all.get(1).score() + all.get(2).score()) / 2;
         RetrievalSettings strict = new RetrievalSettings(Fusion.WEIGHTED, 0.4, 10, 50, cut);
-        assertThat(retriever.search(tenant, "money back for my order", strict)).hasSize(2)
+        assertThat(retriever.search(tenant, Audience.TEAM, "money back for my order", strict)).hasSize(2)
                 .allSatisfy(p -> assertThat(p.score()).isGreaterThanOrEqualTo(cut));
     }
 
@@ -145,17 +145,17 @@ class HybridRetrieverTest {
     void rrfRanksToo() {
         RetrievalSettings rrf = new RetrievalSettings(Fusion.RRF, 0.5, 3, 20, 0);
 
-        assertThat(retriever.search(tenant, "shipping delivery time", rrf)).first()
+        assertThat(retriever.search(tenant, Audience.TEAM, "shipping delivery time", rrf)).first()
                 .extracting(Passage::chunkId).isEqualTo(shipping.chunkId());
     }
 
     @Test
     void aBlankQueryFindsNothingAndAVeryLongOneIsCutNotRefused() {
-        assertThat(retriever.search(tenant, "  \n\t ", settings())).isEmpty();
+        assertThat(retriever.search(tenant, Audience.TEAM, "  \n\t ", settings())).isEmpty();
 
         String longQuery = "password reset ".repeat(400);
         assertThat(longQuery.length()).isGreaterThan(5_000);
-        assertThat(retriever.search(tenant, longQuery, settings())).first().extracting(Passage::chunkId)
+        assertThat(retriever.search(tenant, Audience.TEAM, longQuery, settings())).first().extracting(Passage::chunkId)
                 .isEqualTo(password.chunkId());
         // cut at the last space before character 1,000: "... password reset password"
         assertThat(HybridRetriever.normalise(longQuery)).hasSize(998).endsWith("reset password");
@@ -165,19 +165,19 @@ class HybridRetrieverTest {
 
     @Test
     void passageSourcesComeFirstAndCountTowardsTopK() {
-        Passage correction = new Passage(UUID.randomUUID(), UUID.randomUUID(), 1, "CORRECTION", "Refunds (corrected)",
+        Passage correction = new Passage(UUID.randomUUID(), UUID.randomUUID(), 1, "CORRECTION", Visibility.PUBLIC, "Refunds (corrected)",
                 List.of(), "Refunds take 5 days.", null, 1.0, 0.9, null, null);
         List<String> seen = new ArrayList<>();
-        PassageSource corrections = (t, query, vector, s) -> {
+        PassageSource corrections = (t, audience, query, vector, s) -> {
             seen.add(t + "|" + query + "|" + vector.length);
             // repeating an index chunk must not list it twice
-            Passage duplicate = new Passage(refunds.chunkId(), refunds.documentId(), 1, "DOCUMENT", "dup", List.of(),
+            Passage duplicate = new Passage(refunds.chunkId(), refunds.documentId(), 1, "DOCUMENT", Visibility.PUBLIC, "dup", List.of(),
                     "dup", null, 1, 1, null, null);
             return List.of(correction, duplicate);
         };
         HybridRetriever withSources = new HybridRetriever(index, embedder(), () -> List.of(corrections));
 
-        List<Passage> passages = withSources.search(tenant, "refund", settings().withTopK(3));
+        List<Passage> passages = withSources.search(tenant, Audience.TEAM, "refund", settings().withTopK(3));
 
         assertThat(seen).containsExactly(tenant + "|refund|384");
         assertThat(passages).hasSize(3);
@@ -197,7 +197,7 @@ class HybridRetrieverTest {
         KnowledgeIndex unreachable = new KnowledgeIndex(client, mock(ElasticsearchConnection.class), "nowhere");
         HybridRetriever broken = new HybridRetriever(unreachable, embedder(), List::of);
 
-        assertThatThrownBy(() -> broken.search(tenant, "refund", settings()))
+        assertThatThrownBy(() -> broken.search(tenant, Audience.TEAM, "refund", settings()))
                 .isInstanceOf(SearchUnavailableException.class)
                 .hasMessageContaining("cannot be searched");
         client.close();

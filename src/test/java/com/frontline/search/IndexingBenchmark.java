@@ -59,7 +59,7 @@ public final class IndexingBenchmark {
             List<float[]> vectors = embedder.embedAll(part);
             List<IndexedChunk> batchChunks = new ArrayList<>(part.size());
             for (int i = 0; i < part.size(); i++) {
-                batchChunks.add(new IndexedChunk(tenant, documentId, 1, UUID.randomUUID(), IndexedChunk.DOCUMENT,
+                batchChunks.add(new IndexedChunk(tenant, documentId, 1, UUID.randomUUID(), IndexedChunk.DOCUMENT, Visibility.PUBLIC,
                         "Chunk " + (from + i), List.of("Benchmark"), part.get(i), vectors.get(i), null));
             }
             long indexStart = System.nanoTime();

@@ -44,14 +44,14 @@ class KnowledgeIndexTenantIsolationTest {
 
     @Test
     void indexNeverOverwritesAnotherTenantsChunkWithTheSameChunkId() {
-        IndexedChunk sameIdInB = new IndexedChunk(b, documentId, 2, aCurrent.chunkId(), IndexedChunk.DOCUMENT,
+        IndexedChunk sameIdInB = new IndexedChunk(b, documentId, 2, aCurrent.chunkId(), IndexedChunk.DOCUMENT, Visibility.PUBLIC,
                 "Lost luggage", List.of(), "Tenant B's text.", aCurrent.embedding(), null);
 
         index.index(b, List.of(sameIdInB));
         index.refresh();
 
         assertThat(index.count(a)).isEqualTo(2);
-        assertThat(index.bm25(a, "luggage", 10)).extracting(IndexHit::text)
+        assertThat(index.bm25(a, Audience.TEAM, "luggage", 10)).extracting(IndexHit::text)
                 .containsExactlyInAnyOrder(aOld.text(), aCurrent.text());
         assertThat(index.count(b)).isEqualTo(3);
     }
@@ -72,30 +72,30 @@ class KnowledgeIndexTenantIsolationTest {
 
     @Test
     void bm25NeverFindsAnotherTenantsChunks() {
-        assertThat(index.bm25(b, "lost luggage airport", 10)).isEmpty();
-        assertThat(index.bm25(a, "lost luggage airport", 10)).isNotEmpty();
+        assertThat(index.bm25(b, Audience.TEAM, "lost luggage airport", 10)).isEmpty();
+        assertThat(index.bm25(a, Audience.TEAM, "lost luggage airport", 10)).isNotEmpty();
     }
 
     @Test
     void knnOnlyChoosesNeighboursAmongTheTenantsChunks() {
         // A's own vector is A's nearest chunk by far; B must get its own chunks instead, all of them
-        List<IndexHit> hits = index.knn(b, aCurrent.embedding(), 10);
+        List<IndexHit> hits = index.knn(b, Audience.TEAM, aCurrent.embedding(), 10);
 
         assertThat(hits).hasSize(2).allSatisfy(hit -> assertThat(hit.title()).isEqualTo("Gift cards"));
-        assertThat(index.knn(a, aCurrent.embedding(), 1)).extracting(IndexHit::chunkId)
+        assertThat(index.knn(a, Audience.TEAM, aCurrent.embedding(), 1)).extracting(IndexHit::chunkId)
                 .containsExactly(aCurrent.chunkId());
     }
 
     @Test
     void theCombinedSearchAndTheSimilarityLookupStayInTheTenant() {
-        KnowledgeIndex.HybridHits both = index.bm25AndKnn(b, "lost luggage airport", aCurrent.embedding(), 10);
+        KnowledgeIndex.HybridHits both = index.bm25AndKnn(b, Audience.TEAM, "lost luggage airport", aCurrent.embedding(), 10);
 
         assertThat(both.bm25()).isEmpty();
         assertThat(both.knn()).hasSize(2).allSatisfy(hit -> assertThat(hit.title()).isEqualTo("Gift cards"));
-        assertThat(index.bm25AndKnn(a, "lost luggage airport", aCurrent.embedding(), 10).bm25()).isNotEmpty();
-        assertThat(index.similarities(b, aCurrent.embedding(), List.of(aCurrent.chunkId(), aOld.chunkId())))
+        assertThat(index.bm25AndKnn(a, Audience.TEAM, "lost luggage airport", aCurrent.embedding(), 10).bm25()).isNotEmpty();
+        assertThat(index.similarities(b, Audience.TEAM, aCurrent.embedding(), List.of(aCurrent.chunkId(), aOld.chunkId())))
                 .isEmpty();
-        assertThat(index.similarities(a, aCurrent.embedding(), List.of(aCurrent.chunkId())))
+        assertThat(index.similarities(a, Audience.TEAM, aCurrent.embedding(), List.of(aCurrent.chunkId())))
                 .hasEntrySatisfying(aCurrent.chunkId(), cosine -> assertThat(cosine).isGreaterThan(0.95));
     }
 
@@ -104,7 +104,7 @@ class KnowledgeIndexTenantIsolationTest {
         assertThat(index.deleteOtherVersions(b, documentId, 2)).isEqualTo(1);
 
         assertThat(index.count(a)).isEqualTo(2);
-        assertThat(index.bm25(a, "airport", 10)).extracting(IndexHit::chunkId).containsExactly(aOld.chunkId());
+        assertThat(index.bm25(a, Audience.TEAM, "airport", 10)).extracting(IndexHit::chunkId).containsExactly(aOld.chunkId());
         assertThat(index.count(b)).isEqualTo(1);
     }
 
@@ -122,6 +122,6 @@ class KnowledgeIndexTenantIsolationTest {
         assertThat(index.deleteTenant(newTenant())).isZero();
 
         assertThat(index.count(a)).isEqualTo(2);
-        assertThat(index.knn(a, aOld.embedding(), 10)).hasSize(2);
+        assertThat(index.knn(a, Audience.TEAM, aOld.embedding(), 10)).hasSize(2);
     }
 }

@@ -45,8 +45,9 @@ class KnowledgeIndexTest {
         TypeMapping mapping = mappings.get(alias + "-v1").mappings();
         Map<String, Property> properties = mapping.properties();
         assertThat(properties).containsOnlyKeys("tenant_id", "document_id", "version", "chunk_id", "source_type",
-                "title", "heading_path", "text", "embedding", "source_url");
+                "visibility", "title", "heading_path", "text", "embedding", "source_url");
         assertThat(properties.get("tenant_id").isKeyword()).isTrue();
+        assertThat(properties.get("visibility").isKeyword()).isTrue();
         assertThat(properties.get("version").isInteger()).isTrue();
         assertThat(properties.get("title").text().analyzer()).isEqualTo("english");
         assertThat(properties.get("title").text().fields().get("keyword").isKeyword()).isTrue();
@@ -76,7 +77,7 @@ class KnowledgeIndexTest {
         index.refresh();
 
         assertThat(index.count(tenant)).isEqualTo(3);
-        List<IndexHit> byWords = index.bm25(tenant, "password reset", 3);
+        List<IndexHit> byWords = index.bm25(tenant, Audience.TEAM, "password reset", 3);
         assertThat(byWords).first().satisfies(hit -> {
             assertThat(hit.chunkId()).isEqualTo(password.chunkId());
             assertThat(hit.documentId()).isEqualTo(documentId);
@@ -86,7 +87,7 @@ class KnowledgeIndexTest {
             assertThat(hit.text()).isEqualTo(password.text());
             assertThat(hit.score()).isPositive();
         });
-        List<IndexHit> byMeaning = index.knn(tenant, embedder().embed("how do I get my money back?"), 2);
+        List<IndexHit> byMeaning = index.knn(tenant, Audience.TEAM, embedder().embed("how do I get my money back?"), 2);
         assertThat(byMeaning).hasSize(2).first().extracting(IndexHit::chunkId).isEqualTo(refunds.chunkId());
     }
 
@@ -99,8 +100,8 @@ class KnowledgeIndexTest {
                 "Our support team answers from 9 to 5.")));
         index.refresh();
 
-        assertThat(index.bm25(tenant, "refunds", 5)).extracting(IndexHit::chunkId).containsExactly(policy.chunkId());
-        assertThat(index.bm25(tenant, "refunding purchases", 5)).extracting(IndexHit::chunkId)
+        assertThat(index.bm25(tenant, Audience.TEAM, "refunds", 5)).extracting(IndexHit::chunkId).containsExactly(policy.chunkId());
+        assertThat(index.bm25(tenant, Audience.TEAM, "refunding purchases", 5)).extracting(IndexHit::chunkId)
                 .containsExactly(policy.chunkId());
     }
 
@@ -109,14 +110,14 @@ class KnowledgeIndexTest {
         TenantId tenant = newTenant();
         IndexedChunk chunk = chunk(tenant, UUID.randomUUID(), 1, "Invoices", "Invoices are sent monthly.");
         index.index(tenant, List.of(chunk));
-        IndexedChunk changed = new IndexedChunk(tenant, chunk.documentId(), 1, chunk.chunkId(), IndexedChunk.DOCUMENT,
+        IndexedChunk changed = new IndexedChunk(tenant, chunk.documentId(), 1, chunk.chunkId(), IndexedChunk.DOCUMENT, Visibility.PUBLIC,
                 "Invoices", List.of(), "Invoices are sent weekly.", chunk.embedding(), "https://example.com/invoices");
 
         index.index(tenant, List.of(changed));
         index.refresh();
 
         assertThat(index.count(tenant)).isEqualTo(1);
-        assertThat(index.bm25(tenant, "invoices", 5)).singleElement()
+        assertThat(index.bm25(tenant, Audience.TEAM, "invoices", 5)).singleElement()
                 .extracting(IndexHit::text).isEqualTo("Invoices are sent weekly.");
     }
 
@@ -138,7 +139,7 @@ class KnowledgeIndexTest {
 
         assertThat(deleted).isEqualTo(2);
         assertThat(index.count(tenant)).isEqualTo(2);
-        assertThat(index.bm25(tenant, "warranty", 5)).extracting(IndexHit::documentId, IndexHit::version)
+        assertThat(index.bm25(tenant, Audience.TEAM, "warranty", 5)).extracting(IndexHit::documentId, IndexHit::version)
                 .containsExactlyInAnyOrder(tuple(documentId, 2),
                         tuple(otherDocument, 1));
     }
@@ -161,7 +162,7 @@ class KnowledgeIndexTest {
         TenantId tenant = newTenant();
         IndexedChunk good = chunk(tenant, UUID.randomUUID(), 1, "Good", "A fine chunk.");
         // cosine similarity is undefined for a zero vector, so Elasticsearch rejects the document
-        IndexedChunk zero = new IndexedChunk(tenant, UUID.randomUUID(), 1, UUID.randomUUID(), IndexedChunk.DOCUMENT,
+        IndexedChunk zero = new IndexedChunk(tenant, UUID.randomUUID(), 1, UUID.randomUUID(), IndexedChunk.DOCUMENT, Visibility.PUBLIC,
                 "Zero", List.of(), "A chunk without direction.", new float[384], null);
 
         assertThatThrownBy(() -> index.index(tenant, List.of(good, zero)))
@@ -178,7 +179,7 @@ class KnowledgeIndexTest {
         IndexedChunk own = chunk(tenant, UUID.randomUUID(), 1, "Own", "Ours.");
         IndexedChunk foreign = chunk(other, UUID.randomUUID(), 1, "Foreign", "Theirs.");
         IndexedChunk tooShort = new IndexedChunk(tenant, UUID.randomUUID(), 1, UUID.randomUUID(),
-                IndexedChunk.ACCOUNT, "Short", List.of(), "Too short a vector.", new float[] { 1, 0, 0 }, null);
+                IndexedChunk.ACCOUNT, Visibility.PUBLIC, "Short", List.of(), "Too short a vector.", new float[] { 1, 0, 0 }, null);
 
         assertThatThrownBy(() -> index.index(tenant, List.of(own, foreign)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to tenant");

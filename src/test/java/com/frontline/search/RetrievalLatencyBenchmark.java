@@ -73,7 +73,7 @@ public final class RetrievalLatencyBenchmark {
                 List<IndexedChunk> chunks = new ArrayList<>(batch);
                 UUID documentId = UUID.randomUUID();
                 for (int i = 0; i < batch; i++) {
-                    chunks.add(new IndexedChunk(tenant, documentId, 1, UUID.randomUUID(), IndexedChunk.DOCUMENT,
+                    chunks.add(new IndexedChunk(tenant, documentId, 1, UUID.randomUUID(), IndexedChunk.DOCUMENT, Visibility.PUBLIC,
                             "Article " + (indexed + i), List.of("Help", "Section " + (indexed + i) % 50),
                             texts.get(i), vectors.get(i), null));
                 }
@@ -86,33 +86,33 @@ public final class RetrievalLatencyBenchmark {
 
             RetrievalSettings defaults = RetrievalSettings.defaults();
             measure("embed query", queries, q -> embedder.embed(q));
-            measure("BM25 (50)", queries, q -> index.bm25(tenant, q, defaults.candidates()));
+            measure("BM25 (50)", queries, q -> index.bm25(tenant, Audience.TEAM, q, defaults.candidates()));
             List<float[]> queryVectors = queries.stream().map(embedder::embed).toList();
             int[] next = { 0 };
-            measure("kNN (50)", queries, q -> index.knn(tenant, queryVectors.get(next[0]++ % queryVectors.size()),
+            measure("kNN (50)", queries, q -> index.knn(tenant, Audience.TEAM, queryVectors.get(next[0]++ % queryVectors.size()),
                     defaults.candidates()));
-            List<UUID> someChunks = index.bm25(tenant, "refund invoice", 5).stream().map(IndexHit::chunkId).toList();
+            List<UUID> someChunks = index.bm25(tenant, Audience.TEAM, "refund invoice", 5).stream().map(IndexHit::chunkId).toList();
             next[0] = 0;
-            measure("relevance of 5 chunks", queries, q -> index.similarities(tenant,
+            measure("relevance of 5 chunks", queries, q -> index.similarities(tenant, Audience.TEAM,
                     queryVectors.get(next[0]++ % queryVectors.size()), someChunks));
-            measure("search, hybrid (default)", queries, q -> retriever.search(tenant, q, defaults));
+            measure("search, hybrid (default)", queries, q -> retriever.search(tenant, Audience.TEAM, q, defaults));
             if (Boolean.getBoolean("benchmark.variants")) {
                 measure("variant: steps in sequence", queries, q -> {
                     float[] v = embedder.embed(q);
-                    List<IndexHit> b = index.bm25(tenant, q, defaults.candidates());
-                    List<IndexHit> d = index.knn(tenant, v, defaults.candidates());
+                    List<IndexHit> b = index.bm25(tenant, Audience.TEAM, q, defaults.candidates());
+                    List<IndexHit> d = index.knn(tenant, Audience.TEAM, v, defaults.candidates());
                     relevance(index, tenant, v, Fuser.fuse(b, d, defaults), defaults.topK());
                 });
                 measure("variant: BM25 on a 2nd thread", queries, q -> {
                     var b = java.util.concurrent.CompletableFuture.supplyAsync(
-                            () -> index.bm25(tenant, q, defaults.candidates()), parallel);
+                            () -> index.bm25(tenant, Audience.TEAM, q, defaults.candidates()), parallel);
                     float[] v = embedder.embed(q);
-                    List<IndexHit> d = index.knn(tenant, v, defaults.candidates());
+                    List<IndexHit> d = index.knn(tenant, Audience.TEAM, v, defaults.candidates());
                     relevance(index, tenant, v, Fuser.fuse(b.join(), d, defaults), defaults.topK());
                 });
             }
-            measure("search, BM25 only", queries, q -> retriever.search(tenant, q, defaults.withBm25Weight(1)));
-            measure("search, dense only", queries, q -> retriever.search(tenant, q, defaults.withBm25Weight(0)));
+            measure("search, BM25 only", queries, q -> retriever.search(tenant, Audience.TEAM, q, defaults.withBm25Weight(1)));
+            measure("search, dense only", queries, q -> retriever.search(tenant, Audience.TEAM, q, defaults.withBm25Weight(0)));
         }
         index.deleteTenant(tenant);
         SharedTestElasticsearch.get().client().close();
@@ -120,7 +120,7 @@ public final class RetrievalLatencyBenchmark {
 
     private static void relevance(KnowledgeIndex index, TenantId tenant, float[] vector, List<Fuser.Fused> fused,
             int topK) {
-        index.similarities(tenant, vector, fused.stream().limit(topK).filter(f -> f.denseScore() == null)
+        index.similarities(tenant, Audience.TEAM, vector, fused.stream().limit(topK).filter(f -> f.denseScore() == null)
                 .map(f -> f.hit().chunkId()).toList());
     }
 

@@ -42,7 +42,7 @@ final class SearchTestSupport {
     }
 
     static IndexedChunk chunk(TenantId tenant, UUID documentId, int version, String title, String text) {
-        return new IndexedChunk(tenant, documentId, version, UUID.randomUUID(), IndexedChunk.DOCUMENT, title,
+        return new IndexedChunk(tenant, documentId, version, UUID.randomUUID(), IndexedChunk.DOCUMENT, Visibility.PUBLIC, title,
                 List.of("Help", title), text, embedder().embed(title + "\n" + text), null);
     }
 }

@@ -3,6 +3,7 @@ package com.frontline.knowledge.web;
 import com.frontline.knowledge.DocumentFile;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.UploadResult;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
@@ -58,7 +59,8 @@ class KnowledgeController {
     @PostMapping("/w/{slug}/knowledge/upload")
     @RequiresRole(Role.ADMIN)
     String upload(CurrentTenant tenant, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) @Nullable UUID replacing, RedirectAttributes redirect)
+                  @RequestParam(required = false) @Nullable UUID replacing,
+                  @RequestParam(required = false) @Nullable String internal, RedirectAttributes redirect)
             throws IOException {
         List<MultipartFile> chosen = files == null ? List.of()
                 : files.stream().filter(f -> f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()).toList();
@@ -70,7 +72,7 @@ class KnowledgeController {
             List<UploadResult> results = new ArrayList<>();
             for (MultipartFile file : chosen) {
                 results.add(knowledge.upload(tenant, file.getOriginalFilename(), file.getBytes(),
-                        chosen.size() == 1 ? replacing : null));
+                        chosen.size() == 1 ? replacing : null, visibility(internal)));
             }
             redirect.addFlashAttribute("uploads", results);
         }
@@ -81,10 +83,11 @@ class KnowledgeController {
     @PostMapping("/w/{slug}/knowledge/text")
     @RequiresRole(Role.ADMIN)
     String addText(CurrentTenant tenant, @RequestParam(defaultValue = "") String title,
-                   @RequestParam(defaultValue = "") String text, Model model,
+                   @RequestParam(defaultValue = "") String text,
+                   @RequestParam(required = false) @Nullable String internal, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            UploadResult result = knowledge.addText(tenant, title, text);
+            UploadResult result = knowledge.addText(tenant, title, text, visibility(internal));
             redirect.addFlashAttribute("uploads", List.of(result));
             return "redirect:/w/" + tenant.slug() + "/knowledge";
         } catch (InvalidInputException e) {
@@ -92,6 +95,7 @@ class KnowledgeController {
             model.addAttribute("errors", e.errors());
             model.addAttribute("pastedTitle", title);
             model.addAttribute("pastedText", text);
+            model.addAttribute("pastedInternal", visibility(internal) == Visibility.INTERNAL);
             return page(tenant, model);
         }
     }
@@ -111,6 +115,33 @@ class KnowledgeController {
         model.addAttribute("details", knowledge.document(tenant.id(), documentId));
         model.addAttribute("section", "knowledge");
         return "knowledge/document :: versions-panel";
+    }
+
+    /** Public (the widget may quote it) or internal (the team only); the index follows in the background. */
+    @PostMapping("/w/{slug}/knowledge/{documentId}/visibility")
+    @RequiresRole(Role.ADMIN)
+    String visibility(CurrentTenant tenant, @PathVariable UUID documentId,
+                      @RequestParam(defaultValue = "") String visibility, RedirectAttributes redirect) {
+        Visibility chosen = switch (visibility) {
+            case "PUBLIC" -> Visibility.PUBLIC;
+            case "INTERNAL" -> Visibility.INTERNAL;
+            default -> null;
+        };
+        if (chosen == null) {
+            redirect.addFlashAttribute("problem", "Choose who may read this document.");
+        } else {
+            knowledge.setVisibility(tenant, documentId, chosen);
+            redirect.addFlashAttribute("notice", chosen == Visibility.INTERNAL
+                    ? "Internal now: only your team sees it, and the website widget stops quoting it in a moment."
+                    : "Public now: the website widget may quote it in a moment.");
+        }
+        return "redirect:/w/" + tenant.slug() + "/knowledge/" + documentId;
+    }
+
+    /** The upload forms' "Internal" checkbox: ticked (any value sent) means internal. */
+    static Visibility visibility(@Nullable String internal) {
+        return internal == null || internal.isBlank() || internal.equalsIgnoreCase("false")
+                ? Visibility.PUBLIC : Visibility.INTERNAL;
     }
 
     @PostMapping("/w/{slug}/knowledge/{documentId}/delete")

@@ -1,5 +1,6 @@
 package com.frontline.search.evaluation;
 
+import com.frontline.search.Audience;
 import com.frontline.search.Passage;
 import com.frontline.search.RetrievalSettings;
 import com.frontline.search.internal.HybridRetriever;
@@ -30,7 +31,7 @@ public final class RetrievalEvaluation {
             RetrievalSettings hybrid) {
         for (BeirDataset.Query query : data.queries().subList(0, Math.min(WARM_UP_QUERIES, data.queries().size()))) {
             for (EvaluationMode mode : modes) {
-                retriever.search(corpus.tenant(), query.text(), mode.settings(hybrid));
+                retriever.search(corpus.tenant(), Audience.VISITORS, query.text(), mode.settings(hybrid));
             }
         }
         List<ModeResult> results = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class RetrievalEvaluation {
         for (int i = 0; i < n; i++) {
             BeirDataset.Query query = data.queries().get(i);
             long start = System.nanoTime();
-            List<Passage> passages = retriever.search(corpus.tenant(), query.text(), settings);
+            List<Passage> passages = retriever.search(corpus.tenant(), Audience.VISITORS, query.text(), settings);
             latencies[i] = (System.nanoTime() - start) / 1e6;
             List<String> ranked = passages.stream().map(p -> corpus.documentId(p.chunkId())).toList();
             Map<String, Integer> relevant = data.qrels().get(query.id());

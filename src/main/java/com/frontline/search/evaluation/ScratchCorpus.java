@@ -3,6 +3,7 @@ package com.frontline.search.evaluation;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.TextEmbedder;
+import com.frontline.search.Visibility;
 import com.frontline.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class ScratchCorpus implements AutoCloseable {
                     UUID chunkId = uuid("chunk", document.id());
                     documentIds.put(chunkId, document.id());
                     pending.add(new IndexedChunk(tenant, documentId, 1, chunkId, IndexedChunk.DOCUMENT,
-                            document.title(), List.of(), document.text(), vectors.get(i), null));
+                            Visibility.PUBLIC, document.title(), List.of(), document.text(), vectors.get(i), null));
                 }
                 if (pending.size() >= INDEX_BATCH) {
                     index.index(tenant, pending);

@@ -14,6 +14,7 @@ record ChunkDocument(
         @JsonProperty(ChunksIndex.VERSION) int version,
         @JsonProperty(ChunksIndex.CHUNK_ID) String chunkId,
         @JsonProperty(ChunksIndex.SOURCE_TYPE) String sourceType,
+        @JsonProperty(ChunksIndex.VISIBILITY) String visibility,
         @JsonProperty(ChunksIndex.TITLE) String title,
         @JsonProperty(ChunksIndex.HEADING_PATH) List<String> headingPath,
         @JsonProperty(ChunksIndex.TEXT) String text,
@@ -23,7 +24,7 @@ record ChunkDocument(
     /** The tenant comes from the request's scope, never from the chunk alone. */
     static ChunkDocument of(TenantId tenant, IndexedChunk chunk) {
         return new ChunkDocument(tenant.toString(), chunk.documentId().toString(), chunk.version(),
-                chunk.chunkId().toString(), chunk.sourceType(), chunk.title(), chunk.headingPath(), chunk.text(),
+                chunk.chunkId().toString(), chunk.sourceType(), chunk.visibility().name(), chunk.title(), chunk.headingPath(), chunk.text(),
                 chunk.embedding(), chunk.sourceUrl());
     }
 }

@@ -9,18 +9,25 @@ import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import com.frontline.search.Audience;
 import com.frontline.search.IndexedChunk;
+import com.frontline.search.Visibility;
 import com.frontline.shared.TenantId;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Every request the chunks index receives, built here and only here, each scoped to one tenant: searches, counts
  * and deletes carry the tenant term filter from {@link #tenantFilter(TenantId)} (for kNN inside the kNN filter, so the
  * nearest neighbours are chosen among the tenant's chunks), and every request is routed by the tenant.
+ * <p>
+ * Searches also name their {@link Audience}, and {@link #searchFilters(TenantId, Audience)} adds what it may not see
+ * next to the tenant filter: a {@link Audience#VISITORS} search only matches chunks whose {@code visibility} is
+ * {@code PUBLIC} (a positive term, so a chunk without the field, indexed before it existed, is never shown to them).
  */
 public final class ChunkRequests {
 
@@ -36,6 +43,22 @@ public final class ChunkRequests {
     /** The one place that builds the tenant filter. */
     private static Query tenantFilter(TenantId tenant) {
         return Query.of(q -> q.term(t -> t.field(ChunksIndex.TENANT_ID).value(tenant.toString())));
+    }
+
+    /**
+     * The one place that builds what a search may return: the tenant's chunks, and for visitors only the public ones.
+     * A switch without a default, so a new audience cannot compile without deciding what it sees.
+     */
+    private static List<Query> searchFilters(TenantId tenant, Audience audience) {
+        Objects.requireNonNull(audience, "Every search names its audience");
+        return switch (audience) {
+            case TEAM -> List.of(tenantFilter(tenant));
+            case VISITORS -> List.of(tenantFilter(tenant), visibilityFilter(Visibility.PUBLIC));
+        };
+    }
+
+    private static Query visibilityFilter(Visibility visibility) {
+        return Query.of(q -> q.term(t -> t.field(ChunksIndex.VISIBILITY).value(visibility.name())));
     }
 
     /** Matches the tenant's chunks that match every one of {@code filters}. */
@@ -60,30 +83,30 @@ public final class ChunkRequests {
         return BulkRequest.of(b -> b.index(index).routing(routing(tenant)).operations(operations));
     }
 
-    public SearchRequest bm25(TenantId tenant, String text, int k) {
+    public SearchRequest bm25(TenantId tenant, Audience audience, String text, int k) {
         Query match = Query.of(q -> q.multiMatch(m -> m
                 .query(text)
                 .fields(ChunksIndex.TITLE + "^2", ChunksIndex.HEADING_PATH, ChunksIndex.TEXT)));
         return SearchRequest.of(s -> s
                 .index(index)
                 .routing(routing(tenant))
-                .query(q -> q.bool(b -> b.filter(tenantFilter(tenant)).must(match)))
+                .query(q -> q.bool(b -> b.filter(searchFilters(tenant, audience)).must(match)))
                 .size(k)
                 .source(src -> src.filter(f -> f.includes(ChunkHitSource.FIELDS))));
     }
 
-    public SearchRequest knn(TenantId tenant, float[] vector, int k) {
+    public SearchRequest knn(TenantId tenant, Audience audience, float[] vector, int k) {
         // HNSW explores this many per shard: 2k (at least 100) keeps recall near exact at a fraction of 10k's cost
         int candidates = Math.min(MAX_NUM_CANDIDATES, Math.max(100, 2 * k));
-        return knn(tenant, vector, k, candidates, List.of(tenantFilter(tenant)), ChunkHitSource.FIELDS);
+        return knn(tenant, vector, k, candidates, searchFilters(tenant, audience), ChunkHitSource.FIELDS);
     }
 
     /** BM25 and kNN in one round trip; Elasticsearch runs the two searches side by side. */
-    public MsearchRequest bm25AndKnn(TenantId tenant, String text, float[] vector, int k) {
+    public MsearchRequest bm25AndKnn(TenantId tenant, Audience audience, String text, float[] vector, int k) {
         return MsearchRequest.of(m -> m
                 .index(index)
                 .routing(routing(tenant))
-                .searches(item(bm25(tenant, text, k)), item(knn(tenant, vector, k))));
+                .searches(item(bm25(tenant, audience, text, k)), item(knn(tenant, audience, vector, k))));
     }
 
     private static RequestItem item(SearchRequest search) {
@@ -105,15 +128,16 @@ public final class ChunkRequests {
      * The given chunks' similarity to {@code vector}: a kNN search whose filter leaves only those chunks, so that
      * Lucene compares the vector with each of them (exact search) instead of walking the graph. Fetches the chunk id.
      */
-    public SearchRequest similarity(TenantId tenant, float[] vector, Collection<UUID> chunkIds) {
+    public SearchRequest similarity(TenantId tenant, Audience audience, float[] vector, Collection<UUID> chunkIds) {
         if (chunkIds.isEmpty() || chunkIds.size() > MAX_NUM_CANDIDATES) {
             throw new IllegalArgumentException("Between 1 and " + MAX_NUM_CANDIDATES + " chunk ids, not "
                     + chunkIds.size());
         }
         List<FieldValue> ids = chunkIds.stream().map(id -> FieldValue.of(id.toString())).toList();
         Query chunks = Query.of(q -> q.terms(t -> t.field(ChunksIndex.CHUNK_ID).terms(v -> v.value(ids))));
-        return knn(tenant, vector, ids.size(), ids.size(), List.of(tenantFilter(tenant), chunks),
-                List.of(ChunksIndex.CHUNK_ID));
+        List<Query> filters = new ArrayList<>(searchFilters(tenant, audience));
+        filters.add(chunks);
+        return knn(tenant, vector, ids.size(), ids.size(), filters, List.of(ChunksIndex.CHUNK_ID));
     }
 
     private SearchRequest knn(TenantId tenant, float[] vector, int k, int candidates, List<Query> filters,
@@ -139,6 +163,13 @@ public final class ChunkRequests {
         return CountRequest.of(c -> c.index(index).routing(routing(tenant)).query(scoped(tenant, List.of(), List.of())));
     }
 
+    /** The tenant's chunks indexed before they had a visibility: they need indexing again. */
+    public CountRequest countWithoutVisibility(TenantId tenant) {
+        Query missing = Query.of(q -> q.exists(e -> e.field(ChunksIndex.VISIBILITY)));
+        return CountRequest.of(c -> c.index(index).routing(routing(tenant))
+                .query(scoped(tenant, List.of(), List.of(missing))));
+    }
+
     /**
      * Deleting is a search for ids followed by a bulk delete, repeated until nothing matches: the embedded
      * distribution has no reindex module and so no {@code _delete_by_query}. These select the next batch.
@@ -154,6 +185,14 @@ public final class ChunkRequests {
     public SearchRequest otherVersions(TenantId tenant, UUID documentId, int keepVersion) {
         Query keep = Query.of(q -> q.term(t -> t.field(ChunksIndex.VERSION).value(keepVersion)));
         return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId)), List.of(keep)));
+    }
+
+    /** The chunks of any of the documents (or other sources) whose version is not {@code keepVersion}. */
+    public SearchRequest otherVersions(TenantId tenant, Collection<UUID> documentIds, int keepVersion) {
+        List<FieldValue> ids = documentIds.stream().map(id -> FieldValue.of(id.toString())).toList();
+        Query documents = Query.of(q -> q.terms(t -> t.field(ChunksIndex.DOCUMENT_ID).terms(v -> v.value(ids))));
+        Query keep = Query.of(q -> q.term(t -> t.field(ChunksIndex.VERSION).value(keepVersion)));
+        return nextToDelete(tenant, scoped(tenant, List.of(documents), List.of(keep)));
     }
 
     /** Deletes chunks by Elasticsearch id (ids found by one of the searches above), refreshing afterwards. */

@@ -1,6 +1,7 @@
 package com.frontline.search.internal;
 
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.PutMappingRequest;
 import com.frontline.shared.TenantId;
 
 import java.io.StringReader;
@@ -20,6 +21,7 @@ public final class ChunksIndex {
     static final String VERSION = "version";
     static final String CHUNK_ID = "chunk_id";
     static final String SOURCE_TYPE = "source_type";
+    static final String VISIBILITY = "visibility";
     static final String TITLE = "title";
     static final String HEADING_PATH = "heading_path";
     static final String TEXT = "text";
@@ -45,6 +47,7 @@ public final class ChunksIndex {
                   "version":      { "type": "integer" },
                   "chunk_id":     { "type": "keyword" },
                   "source_type":  { "type": "keyword" },
+                  "visibility":   { "type": "keyword" },
                   "title":        { "type": "text", "analyzer": "english",
                                     "fields": { "keyword": { "type": "keyword", "ignore_above": 512 } } },
                   "heading_path": { "type": "text", "analyzer": "english" },
@@ -65,6 +68,15 @@ public final class ChunksIndex {
         return CreateIndexRequest.of(c -> c.withJson(new StringReader(DEFINITION))
                 .index(alias + "-v1")
                 .aliases(alias, a -> a.isWriteIndex(true)));
+    }
+
+    /**
+     * Adds the fields later releases introduced to an index created before them ({@code visibility}); adding a field
+     * to a mapping is allowed on a live index and a no-op when it is there. Chunks indexed before it lack the field:
+     * they count as internal (see {@code ChunkRequests}) until they are indexed again.
+     */
+    public static PutMappingRequest addNewFields(String alias) {
+        return PutMappingRequest.of(p -> p.index(alias).properties(VISIBILITY, f -> f.keyword(k -> k)));
     }
 
     /** The Elasticsearch id of a chunk: unique across tenants, and the same each time the chunk is indexed. */

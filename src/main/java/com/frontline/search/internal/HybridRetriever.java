@@ -2,6 +2,7 @@ package com.frontline.search.internal;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.frontline.platform.elasticsearch.ElasticsearchUnavailableException;
+import com.frontline.search.Audience;
 import com.frontline.search.IndexHit;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.Passage;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,26 +51,30 @@ public final class HybridRetriever {
      * @return at most {@code settings.topK()} passages, best first; none for a blank query
      * @throws SearchUnavailableException if Elasticsearch cannot be searched
      */
-    public List<Passage> search(TenantId tenant, String query, RetrievalSettings settings) {
+    public List<Passage> search(TenantId tenant, Audience audience, String query, RetrievalSettings settings) {
+        Objects.requireNonNull(audience, "Every search names its audience");
         String text = normalise(query);
         if (text.isEmpty()) {
             return List.of();
         }
         try {
-            return searchNormalised(tenant, text, settings);
+            return searchNormalised(tenant, audience, text, settings);
         } catch (ElasticsearchUnavailableException | UncheckedIOException | ElasticsearchException e) {
             throw new SearchUnavailableException("The knowledge index of tenant " + tenant
                     + " cannot be searched: " + e.getMessage(), e);
         }
     }
 
-    private List<Passage> searchNormalised(TenantId tenant, String text, RetrievalSettings settings) {
+    private List<Passage> searchNormalised(TenantId tenant, Audience audience, String text,
+                                           RetrievalSettings settings) {
         float[] vector = embedder.embed(text);
         List<Passage> result = new ArrayList<>(settings.topK());
         Set<UUID> seen = new HashSet<>();
         for (PassageSource source : sources.get()) {
-            for (Passage passage : source.find(tenant, text, vector, settings)) {
-                if (result.size() < settings.topK() && seen.add(passage.chunkId())) {
+            for (Passage passage : source.find(tenant, audience, text, vector, settings)) {
+                // a source that forgot the audience still never reaches visitors with an internal passage
+                if (result.size() < settings.topK() && audience.sees(passage.visibility())
+                        && seen.add(passage.chunkId())) {
                     result.add(passage);
                 }
             }
@@ -77,11 +83,11 @@ public final class HybridRetriever {
         List<IndexHit> bm25 = List.of();
         List<IndexHit> dense = List.of();
         if (settings.bm25Weight() >= 1) {
-            bm25 = index.bm25(tenant, text, settings.candidates());
+            bm25 = index.bm25(tenant, audience, text, settings.candidates());
         } else if (settings.bm25Weight() <= 0) {
-            dense = index.knn(tenant, vector, settings.candidates());
+            dense = index.knn(tenant, audience, vector, settings.candidates());
         } else {
-            KnowledgeIndex.HybridHits both = index.bm25AndKnn(tenant, text, vector, settings.candidates());
+            KnowledgeIndex.HybridHits both = index.bm25AndKnn(tenant, audience, text, vector, settings.candidates());
             bm25 = both.bm25();
             dense = both.knn();
         }
@@ -96,13 +102,13 @@ public final class HybridRetriever {
         }
 
         // passages the dense side did not propose have no cosine yet: one more (exact, tiny) request
-        Map<UUID, Double> cosines = index.similarities(tenant, vector, chosen.stream()
+        Map<UUID, Double> cosines = index.similarities(tenant, audience, vector, chosen.stream()
                 .filter(f -> f.denseScore() == null).map(f -> f.hit().chunkId()).toList());
         for (Fuser.Fused f : chosen) {
             Double denseScore = f.denseScore();
             double cosine = denseScore != null ? 2 * denseScore - 1 : cosines.getOrDefault(f.hit().chunkId(), 0.0);
             IndexHit hit = f.hit();
-            result.add(new Passage(hit.chunkId(), hit.documentId(), hit.version(), hit.sourceType(), hit.title(),
+            result.add(new Passage(hit.chunkId(), hit.documentId(), hit.version(), hit.sourceType(), hit.visibility(), hit.title(),
                     hit.headingPath(), hit.text(), hit.sourceUrl(), f.score(), Math.max(0, Math.min(1, cosine)),
                     f.bm25Rank(), f.denseRank()));
         }

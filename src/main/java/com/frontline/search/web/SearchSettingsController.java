@@ -1,5 +1,6 @@
 package com.frontline.search.web;
 
+import com.frontline.search.Audience;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.Passage;
 import com.frontline.search.RetrievalSettings;
@@ -68,7 +69,8 @@ class SearchSettingsController {
     @HxRequest
     @PostMapping("/w/{slug}/settings/search/try")
     String tryQuery(CurrentTenant tenant, @ModelAttribute SearchSettingsForm form,
-                    @RequestParam(defaultValue = "") String query, Model model) {
+                    @RequestParam(defaultValue = "") String query,
+                    @RequestParam(defaultValue = "TEAM") String audience, Model model) {
         model.addAttribute("query", query);
         model.addAttribute("passages", List.of());
         if (query.isBlank()) {
@@ -78,14 +80,20 @@ class SearchSettingsController {
         switch (form.parse()) {
             case SearchSettingsForm.Invalid invalid -> model.addAttribute("tryMessage",
                     "Fix the settings above first: " + String.join(" ", invalid.errors().values()));
-            case SearchSettingsForm.Valid valid -> tryWith(tenant, query, valid.settings(), model);
+            case SearchSettingsForm.Valid valid -> tryWith(tenant, query, audience(audience), valid.settings(), model);
         }
         return "search/settings :: try-results";
     }
 
-    private void tryWith(CurrentTenant tenant, String query, RetrievalSettings settings, Model model) {
+    /** Anything but "as a website visitor" searches as the team: the admin sees their own knowledge either way. */
+    private static Audience audience(String raw) {
+        return "VISITORS".equals(raw) ? Audience.VISITORS : Audience.TEAM;
+    }
+
+    private void tryWith(CurrentTenant tenant, String query, Audience audience, RetrievalSettings settings,
+                         Model model) {
         try {
-            List<Passage> passages = search.search(tenant.id(), query, settings);
+            List<Passage> passages = search.search(tenant.id(), audience, query, settings);
             model.addAttribute("passages", passages);
             model.addAttribute("tried", settings);
             if (passages.isEmpty()) {

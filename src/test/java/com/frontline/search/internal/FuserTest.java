@@ -4,6 +4,7 @@ import com.frontline.search.Fusion;
 import com.frontline.search.IndexHit;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.RetrievalSettings;
+import com.frontline.search.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class FuserTest {
         List<IndexHit> hits = new ArrayList<>();
         for (int i = 0; i < nameAndScore.length; i += 2) {
             String name = (String) nameAndScore[i];
-            hits.add(new IndexHit(IDS.get(name), UUID.randomUUID(), 1, IndexedChunk.DOCUMENT, name, List.of(), name,
+            hits.add(new IndexHit(IDS.get(name), UUID.randomUUID(), 1, IndexedChunk.DOCUMENT, Visibility.PUBLIC, name, List.of(), name,
                     null, ((Number) nameAndScore[i + 1]).doubleValue()));
         }
         return hits;

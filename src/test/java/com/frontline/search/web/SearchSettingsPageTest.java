@@ -9,6 +9,7 @@ import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.RetrievalSettings;
 import com.frontline.search.TextEmbedder;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.Role;
 import com.frontline.tenants.TeamService;
@@ -119,7 +120,7 @@ class SearchSettingsPageTest {
     void tryAQueryShowsThePassagesWithBothRanksAndTheFusedScoreForTheFormsSettings() throws Exception {
         String text = "Customers can ask for their money back within 30 days of purchase.";
         index.index(w.id(), List.of(new IndexedChunk(w.id(), UUID.randomUUID(), 1, UUID.randomUUID(),
-                IndexedChunk.DOCUMENT, "Refund policy", List.of("Billing"), text,
+                IndexedChunk.DOCUMENT, Visibility.PUBLIC, "Refund policy", List.of("Billing"), text,
                 embedder.embed("Billing\n" + text), null)));
         index.refresh();
 
