@@ -19,9 +19,13 @@ import java.lang.annotation.Target;
         "frontline.embedded.ephemeral=true",
         "spring.thymeleaf.cache=false",
         "frontline.chat.allow-private-webhook-hosts=true",
-        "frontline.chat.webhook-backoff=500ms"
+        "frontline.chat.webhook-backoff=500ms",
+        "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })
 @AutoConfigureMockMvc
 @Import(TestAccounts.class)
 public @interface IntegrationTest {
+
+    /** The metrics scrape credential of the test context. */
+    String SCRAPE_TOKEN = "test-scrape-token-0123456789abcdef0123456789";
 }

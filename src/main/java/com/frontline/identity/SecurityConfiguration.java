@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -50,6 +52,8 @@ class SecurityConfiguration {
 
     private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/login");
+
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     private static final RequestMatcher HTMX = (HttpServletRequest request) ->
             "true".equals(request.getHeader("HX-Request"));
@@ -85,12 +89,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portal(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oauthClients,
                                FederatedUsers federatedUsers, SecurityContextRepository contexts,
-                               AttemptThrottle throttle) throws Exception {
+                               AttemptThrottle throttle, MetricsProperties metrics) throws Exception {
         AuthenticationFailureHandler failure = signInFailure(throttle);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/signup", "/error", "/error/**", "/invites/**",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(new MetricsAccess(metrics))
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(form -> form.loginPage("/login").permitAll()
@@ -103,6 +108,8 @@ class SecurityConfiguration {
                         // An expired session under htmx: reload the whole page (which then goes to login) instead of
                         // swapping a login page into a fragment.
                         .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX)
+                        // scrapers and API callers: a status, not a redirect to the login page
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), ACTUATOR)
                         .defaultAccessDeniedHandlerFor(htmxRefresh(), HTMX))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
