@@ -68,6 +68,19 @@
     });
     var visitor = null;
 
+    // The website this panel is shown on (its parent page's origin), so the session is checked against the
+    // workspace's allowed websites and bound to it.
+    function hostSite() {
+        try {
+            if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0];
+        } catch (e) { /* not available */ }
+        try {
+            if (window.parent !== window && document.referrer) return new URL(document.referrer).origin;
+        } catch (e) { /* no referrer */ }
+        return '';
+    }
+    var site = hostSite();
+
     function showNotice(message) {
         notice.textContent = message || '';
         notice.hidden = !message;
@@ -77,6 +90,7 @@
         if (pending) return pending;
         var body = new URLSearchParams({key: key, visitor: visitor});
         if (preview) body.set('preview', preview);
+        if (site) body.set('site', site);
         pending = fetch('/widget/api/session', {method: 'POST', body: body, credentials: 'omit'})
             .then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (json) {
