@@ -68,6 +68,19 @@
     });
     var visitor = null;
 
+    // The website this panel is shown on (its parent page's origin), so the session is checked against the
+    // workspace's allowed websites and bound to it.
+    function hostSite() {
+        try {
+            if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0];
+        } catch (e) { /* not available */ }
+        try {
+            if (window.parent !== window && document.referrer) return new URL(document.referrer).origin;
+        } catch (e) { /* no referrer */ }
+        return '';
+    }
+    var site = hostSite();
+
     function showNotice(message) {
         notice.textContent = message || '';
         notice.hidden = !message;
@@ -81,6 +94,7 @@
         new URLSearchParams(location.hash.slice(1)).forEach(function (value, name) {
             if (name === 'page' || name === 'name' || name === 'email') body.set(name, value);
         });
+        if (site) body.set('site', site);
         pending = fetch('/widget/api/session', {method: 'POST', body: body, credentials: 'omit'})
             .then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (json) {

@@ -20,9 +20,13 @@ import java.lang.annotation.Target;
         "spring.thymeleaf.cache=false",
         // the fake providers and webhook receivers listen on 127.0.0.1; every other private address stays refused
         "frontline.outbound.allowed-private-networks=127.0.0.1/32",
-        "frontline.chat.webhook-backoff=500ms"
+        "frontline.chat.webhook-backoff=500ms",
+        "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })
 @AutoConfigureMockMvc
 @Import(TestAccounts.class)
 public @interface IntegrationTest {
+
+    /** The metrics scrape credential of the test context. */
+    String SCRAPE_TOKEN = "test-scrape-token-0123456789abcdef0123456789";
 }

@@ -1,13 +1,20 @@
 package com.frontline.identity;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,12 +23,24 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +49,11 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/login");
+
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     private static final RequestMatcher HTMX = (HttpServletRequest request) ->
             "true".equals(request.getHeader("HX-Request"));
@@ -64,20 +88,28 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portal(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oauthClients,
-                               FederatedUsers federatedUsers, SecurityContextRepository contexts) throws Exception {
+                               FederatedUsers federatedUsers, SecurityContextRepository contexts,
+                               AttemptThrottle throttle, MetricsProperties metrics) throws Exception {
+        AuthenticationFailureHandler failure = signInFailure(throttle);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/signup", "/error", "/error/**", "/invites/**",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(new MetricsAccess(metrics))
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(failure)
+                        .successHandler(signInSuccess(throttle)))
+                .addFilterBefore(signInBackOff(throttle, failure), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e
                         // An expired session under htmx: reload the whole page (which then goes to login) instead of
                         // swapping a login page into a fragment.
                         .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX)
+                        // scrapers and API callers: a status, not a redirect to the login page
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), ACTUATOR)
                         .defaultAccessDeniedHandlerFor(htmxRefresh(), HTMX))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -93,6 +125,63 @@ class SecurityConfiguration {
                             .userService(federatedUsers.oauth2UserService())));
         }
         return http.build();
+    }
+
+    /**
+     * A password sign-in while its account or address must wait: refused before the password is checked, so the right
+     * password does not get in during the wait either.
+     */
+    private static OncePerRequestFilter signInBackOff(AttemptThrottle throttle, AuthenticationFailureHandler failure) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                if (LOGIN.matches(request)) {
+                    Optional<Duration> wait = throttle.refusal(AttemptThrottle.Kind.SIGN_IN, username(request),
+                            request.getRemoteAddr());
+                    if (wait.isPresent()) {
+                        failure.onAuthenticationFailure(request, response, new SignInThrottledException(wait.get()));
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /** A wrong password counts against the account and the address; the one that starts a wait says so at once. */
+    private static AuthenticationFailureHandler signInFailure(AttemptThrottle throttle) {
+        return new SimpleUrlAuthenticationFailureHandler("/login?error") {
+            @Override
+            public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                                AuthenticationException exception)
+                    throws IOException, ServletException {
+                AuthenticationException shown = exception;
+                if (exception instanceof BadCredentialsException) {
+                    String account = username(request);
+                    throttle.failed(AttemptThrottle.Kind.SIGN_IN, account, request.getRemoteAddr());
+                    Optional<Duration> wait = throttle.refusal(AttemptThrottle.Kind.SIGN_IN, account,
+                            request.getRemoteAddr());
+                    if (wait.isPresent()) {
+                        shown = new SignInThrottledException(wait.get());
+                    }
+                }
+                super.onAuthenticationFailure(request, response, shown);
+            }
+        };
+    }
+
+    private static AuthenticationSuccessHandler signInSuccess(AttemptThrottle throttle) {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            throttle.succeeded(AttemptThrottle.Kind.SIGN_IN, username(request));
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static String username(HttpServletRequest request) {
+        String username = request.getParameter(UsernamePasswordAuthenticationFilter.SPRING_SECURITY_FORM_USERNAME_KEY);
+        return username == null ? "" : username;
     }
 
     /** A CSRF token that no longer matches (the session expired) under htmx: reload rather than show an error. */

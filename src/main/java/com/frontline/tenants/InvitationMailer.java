@@ -13,7 +13,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Sends invitation links by SMTP when {@code spring.mail.host} is configured. Without it (local runs) the link is
- * logged and shown to the admin, who can pass it on.
+ * shown to the admin, who can pass it on. The link is never logged: it grants access to the workspace, and logs are
+ * read by more people (and kept longer) than the Team page.
  */
 @Component
 class InvitationMailer {
@@ -32,7 +33,8 @@ class InvitationMailer {
     boolean send(String workspaceName, String inviterEmail, Invitation invitation, String link) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.info("Mail is not configured; invitation link for {} to {}: {}", invitation.email(), workspaceName, link);
+            log.info("Mail is not configured: invitation {} was created and its link shown to the admin only",
+                    invitation.id());
             return false;
         }
         SimpleMailMessage message = new SimpleMailMessage();

@@ -6,6 +6,7 @@ import com.frontline.chat.ChatService;
 import com.frontline.chat.Conversation;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
+import com.frontline.shared.PortalProperties;
 import com.frontline.tenants.PublicWidget;
 import com.frontline.tenants.TenantService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,13 @@ import java.util.regex.Pattern;
  * (the event stream, which browsers open without custom headers, as the {@code token} parameter). The token names the
  * workspace, the conversation and the visitor, and each call looks the conversation up within that workspace only.
  * Errors are JSON {@code {"error": "…"}} written for the visitor.
+ * <p>
+ * Websites: a session is opened for the website the visitor is on, which must be one of the workspace's allowed
+ * websites. That is the request's {@code Origin} when a page calls the API itself, or, for the panel (framed from the
+ * portal, so its calls come from the portal's own origin), the host page's origin it sends as {@code site}. The token
+ * is bound to that website: a call whose {@code Origin} is another website is refused, so a token minted for site A
+ * does not work from site B. A request that names no website at all (not a browser) gets an unbound token, which no
+ * other website can use either.
  */
 @RestController
 class WidgetApiController {
@@ -42,15 +52,20 @@ class WidgetApiController {
     /** The id the panel makes for a browser and keeps in its storage. */
     private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final String EXPIRED = "Your chat session has expired. Please try again.";
+    private static final String NOT_ALLOWED = "This website is not allowed to show this chat widget. Add its address "
+            + "under Settings → Website widget.";
+    private static final String OTHER_SITE = "This chat was opened on another website. Reload the page to start again.";
 
     private final ChatService chat;
     private final ChatStream stream;
     private final TenantService tenants;
     private final WidgetTokens tokens;
     private final WidgetRateLimits limits;
+    private final PortalProperties portal;
 
     WidgetApiController(ChatService chat, ChatStream stream, TenantService tenants, WidgetTokens tokens,
-                        WidgetRateLimits limits) {
+                        WidgetRateLimits limits, PortalProperties portal) {
+        this.portal = portal;
         this.chat = chat;
         this.stream = stream;
         this.tenants = tenants;
@@ -65,6 +80,13 @@ class WidgetApiController {
         }
     }
 
+    /** A call from a website other than the one its token was made for. */
+    static final class OtherSiteException extends RuntimeException {
+        OtherSiteException() {
+            super("Widget token used from another website", null, false, false);
+        }
+    }
+
     /** The visitor's latest widget conversation in this workspace, or a new one, and a token for it. */
     @PostMapping("/widget/api/session")
     ResponseEntity<Map<String, Object>> session(@RequestParam(required = false) @Nullable String key,
@@ -73,24 +95,35 @@ class WidgetApiController {
                                                 @RequestParam(required = false) @Nullable String page,
                                                 @RequestParam(required = false) @Nullable String name,
                                                 @RequestParam(required = false) @Nullable String email,
+                                                @RequestParam(required = false) @Nullable String site,
+                                                @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                                @Nullable String origin,
                                                 HttpServletRequest request) {
         PublicWidget widget = tenants.byWidgetKey(key).orElseThrow(() -> new NotFoundException("No such widget"));
         try (var mdc = MDC.putCloseable("tenant", widget.tenant().toString())) {
             if (visitor == null || !VISITOR.matcher(visitor).matches()) {
                 throw InvalidInputException.of("visitor", "This browser's visitor id is not valid. Reload the page.");
             }
+            boolean previewing = tokens.isPreviewOf(preview, widget.tenant());
+            // the page's own origin when it calls us itself, else the host page the panel says it is framed by
+            String website = origin != null && !isPortal(origin, request) ? origin
+                    : site != null && !site.isBlank() ? site.strip() : "";
+            if (!website.isEmpty() && !widget.allows(website) && !(previewing && isPortal(website, request))) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", NOT_ALLOWED));
+            }
             var refused = limits.session(widget.tenant(), request.getRemoteAddr());
             if (refused.isPresent()) {
                 return tooMany(refused.get());
             }
             // conversations from the portal's preview page are kept apart from real visitors' ones
-            String visitorId = (tokens.isPreviewOf(preview, widget.tenant()) ? "preview:" : "visitor:") + visitor;
+            String visitorId = (previewing ? "preview:" : "visitor:") + visitor;
             Conversation conversation = chat.latest(widget.tenant(), Channel.WIDGET, visitorId)
                     .orElseGet(() -> chat.start(widget.tenant(), Channel.WIDGET, visitorId));
             chat.recordCustomer(widget.tenant(), conversation.id(), name, email, page);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(Map.of("token", tokens.session(widget.tenant(), conversation.id(), visitorId),
+                    .body(Map.of("token", tokens.session(widget.tenant(), conversation.id(), visitorId,
+                                    website.toLowerCase(java.util.Locale.ROOT)),
                             "conversationId", conversation.id(),
                             "expiresIn", tokens.ttl().toSeconds()));
         }
@@ -100,9 +133,14 @@ class WidgetApiController {
     @GetMapping(path = "/widget/api/events", produces = "text/event-stream")
     ResponseEntity<SseEmitter> events(@RequestParam(required = false) @Nullable String token,
                                       @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String header,
-                                      @RequestParam(defaultValue = "0") long after) {
+                                      @RequestParam(defaultValue = "0") long after,
+                                      @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                      @Nullable String origin, HttpServletRequest request) {
         Optional<WidgetTokens.Session> session = tokens.verifySession(header != null ? header : token)
                 .filter(this::owns);
+        if (session.isPresent() && !fromItsSite(session.get(), origin, request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
         if (session.isEmpty()) {
             // no body: the browser's EventSource only reads event streams
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
@@ -116,8 +154,9 @@ class WidgetApiController {
     @PostMapping("/widget/api/messages")
     ResponseEntity<Map<String, Object>> ask(@RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String token,
                                             @RequestParam(required = false) @Nullable String message,
-                                            HttpServletRequest request) {
-        WidgetTokens.Session s = session(token);
+                                            @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                            @Nullable String origin, HttpServletRequest request) {
+        WidgetTokens.Session s = session(token, origin, request);
         try (var mdc = MDC.putCloseable("tenant", s.tenant().toString())) {
             var refused = limits.message(s.tenant(), s.visitorId(), request.getRemoteAddr());
             if (refused.isPresent()) {
@@ -130,8 +169,10 @@ class WidgetApiController {
 
     @PostMapping("/widget/api/handoff")
     ResponseEntity<Map<String, Object>> handoff(@RequestHeader(name = TOKEN_HEADER, required = false)
-                                                @Nullable String token) {
-        WidgetTokens.Session s = session(token);
+                                                @Nullable String token,
+                                                @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                                @Nullable String origin, HttpServletRequest request) {
+        WidgetTokens.Session s = session(token, origin, request);
         try (var mdc = MDC.putCloseable("tenant", s.tenant().toString())) {
             chat.requestHandoff(s.tenant(), s.conversationId(), "The customer asked for a person.");
             return ResponseEntity.ok(Map.of("status", "WAITING"));
@@ -141,8 +182,10 @@ class WidgetApiController {
     @PostMapping("/widget/api/messages/{messageId}/feedback")
     ResponseEntity<Map<String, Object>> feedback(@RequestHeader(name = TOKEN_HEADER, required = false)
                                                  @Nullable String token, @PathVariable UUID messageId,
-                                                 @RequestParam(defaultValue = "0") int value) {
-        WidgetTokens.Session s = session(token);
+                                                 @RequestParam(defaultValue = "0") int value,
+                                                 @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                                 @Nullable String origin, HttpServletRequest request) {
+        WidgetTokens.Session s = session(token, origin, request);
         try (var mdc = MDC.putCloseable("tenant", s.tenant().toString())) {
             chat.feedback(s.tenant(), s.conversationId(), messageId, value);
             return ResponseEntity.ok(Map.of("feedback", value));
@@ -154,6 +197,11 @@ class WidgetApiController {
     @ExceptionHandler(BadTokenException.class)
     ResponseEntity<Map<String, Object>> badToken() {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", EXPIRED));
+    }
+
+    @ExceptionHandler(OtherSiteException.class)
+    ResponseEntity<Map<String, Object>> otherSite() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", OTHER_SITE));
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -174,8 +222,39 @@ class WidgetApiController {
                 .body(Map.of("error", refusal.message()));
     }
 
-    private WidgetTokens.Session session(@Nullable String token) {
-        return tokens.verifySession(token).filter(this::owns).orElseThrow(BadTokenException::new);
+    private WidgetTokens.Session session(@Nullable String token, @Nullable String origin,
+                                         HttpServletRequest request) {
+        WidgetTokens.Session s = tokens.verifySession(token).filter(this::owns).orElseThrow(BadTokenException::new);
+        if (!fromItsSite(s, origin, request)) {
+            throw new OtherSiteException();
+        }
+        return s;
+    }
+
+    /**
+     * The call comes from the portal itself (the panel), names no origin (a same-origin GET, not a browser), or
+     * from the very website the token was made for.
+     */
+    private boolean fromItsSite(WidgetTokens.Session s, @Nullable String origin, HttpServletRequest request) {
+        return origin == null || isPortal(origin, request) || (s.isBound() && s.site().equalsIgnoreCase(origin.strip()));
+    }
+
+    /** The portal's own origin: as this request reached it, or as configured publicly. */
+    private boolean isPortal(String origin, HttpServletRequest request) {
+        String candidate = origin.strip();
+        if (candidate.equalsIgnoreCase(originOf(ServletUriComponentsBuilder.fromContextPath(request).toUriString()))) {
+            return true;
+        }
+        String configured = portal.publicUrl();
+        return configured != null && !configured.isBlank() && candidate.equalsIgnoreCase(originOf(configured));
+    }
+
+    private static String originOf(String url) {
+        var uri = UriComponentsBuilder.fromUriString(url).build();
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
+                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80);
+        return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
     }
 
     /**

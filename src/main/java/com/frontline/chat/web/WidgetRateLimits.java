@@ -1,5 +1,6 @@
 package com.frontline.chat.web;
 
+import com.frontline.shared.BoundedBuckets;
 import com.frontline.shared.TenantId;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -7,10 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Token buckets (Bucket4j) for anonymous widget visitors, per workspace: one per visitor for messages, one per
@@ -24,8 +22,8 @@ class WidgetRateLimits {
     static final int MAX_BUCKETS = 20_000;
 
     private final WidgetProperties properties;
-    private final BoundedMap visitors = new BoundedMap(MAX_BUCKETS);
-    private final BoundedMap addresses = new BoundedMap(MAX_BUCKETS);
+    private final BoundedBuckets visitors = new BoundedBuckets(MAX_BUCKETS);
+    private final BoundedBuckets addresses = new BoundedBuckets(MAX_BUCKETS);
 
     WidgetRateLimits(WidgetProperties properties) {
         this.properties = properties;
@@ -67,7 +65,7 @@ class WidgetRateLimits {
     }
 
     private Optional<Refusal> address(TenantId tenant, String address) {
-        Bucket bucket = addresses.get(tenant + "|" + address,
+        Bucket bucket = addresses.get(tenant + "|" + BoundedBuckets.addressKey(address),
                 () -> bucket(properties.ipRequests(), properties.ipWindow()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty()
@@ -78,27 +76,5 @@ class WidgetRateLimits {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
                 .build();
-    }
-
-    /**
-     * An LRU map of bounded size. Caffeine is not on the classpath, and for a few thousand small entries an
-     * access-ordered LinkedHashMap under one lock is enough.
-     */
-    private static final class BoundedMap {
-
-        private final Map<String, Bucket> map;
-
-        BoundedMap(int capacity) {
-            map = new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                    return size() > capacity;
-                }
-            };
-        }
-
-        synchronized Bucket get(String key, Supplier<Bucket> create) {
-            return map.computeIfAbsent(key, k -> create.get());
-        }
     }
 }

@@ -29,7 +29,7 @@ import java.util.UUID;
 class WidgetTokens {
 
     private static final Logger log = LoggerFactory.getLogger(WidgetTokens.class);
-    private static final String SESSION = "w1";
+    private static final String SESSION = "w2";
     private static final String PREVIEW = "p1";
     static final Duration PREVIEW_TTL = Duration.ofHours(4);
 
@@ -37,8 +37,15 @@ class WidgetTokens {
     private final Duration ttl;
     private final Clock clock;
 
-    /** A visitor's session: their conversation in one workspace. */
-    record Session(TenantId tenant, UUID conversationId, String visitorId, Instant expires) {
+    /**
+     * A visitor's session: their conversation in one workspace, opened on one website ({@code site}, an origin such
+     * as {@code https://shop.example.com}; empty when the request that opened it named none).
+     */
+    record Session(TenantId tenant, UUID conversationId, String visitorId, String site, Instant expires) {
+
+        boolean isBound() {
+            return !site.isEmpty();
+        }
     }
 
     @Autowired
@@ -68,24 +75,33 @@ class WidgetTokens {
     }
 
     String session(TenantId tenant, UUID conversationId, String visitorId) {
+        return session(tenant, conversationId, visitorId, "");
+    }
+
+    /** A token bound to the website ({@code site}, an origin, or empty for none) it was made for. */
+    String session(TenantId tenant, UUID conversationId, String visitorId, String site) {
+        if (site.contains("|")) {
+            throw new IllegalArgumentException("Not an origin: " + site);
+        }
         long expires = clock.instant().plus(ttl).getEpochSecond();
-        return sign(SESSION + "|" + tenant.value() + "|" + conversationId + "|" + visitorId + "|" + expires);
+        return sign(SESSION + "|" + tenant.value() + "|" + conversationId + "|" + visitorId + "|" + site + "|"
+                + expires);
     }
 
     /** The session a token names, if it is well-formed, signed by this server and not expired. */
     Optional<Session> verifySession(@Nullable String token) {
         return payload(token).flatMap(p -> {
             String[] parts = p.split("\\|", -1);
-            if (parts.length != 5 || !SESSION.equals(parts[0])) {
+            if (parts.length != 6 || !SESSION.equals(parts[0])) {
                 return Optional.empty();
             }
             try {
-                Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[4]));
+                Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[5]));
                 if (!clock.instant().isBefore(expires)) {
                     return Optional.empty();
                 }
                 return Optional.of(new Session(TenantId.of(UUID.fromString(parts[1])), UUID.fromString(parts[2]),
-                        parts[3], expires));
+                        parts[3], parts[4], expires));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

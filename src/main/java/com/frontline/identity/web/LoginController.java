@@ -1,5 +1,6 @@
 package com.frontline.identity.web;
 
+import com.frontline.identity.SignInThrottledException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,10 @@ class LoginController {
         if (request.getParameter("oauthError") != null && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {
             model.addAttribute("oauthError", e.getMessage());
+        }
+        if (request.getParameter("error") != null && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInThrottledException e) {
+            model.addAttribute("throttled", e.getMessage());
         }
         return "identity/login";
     }

@@ -1,11 +1,13 @@
 package com.frontline.identity.web;
 
+import com.frontline.identity.AttemptThrottle;
 import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
 import com.frontline.shared.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,13 +27,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SignUpController {
 
     private final UserService users;
+    private final AttemptThrottle throttle;
     private final UserDetailsService userDetails;
     private final SecurityContextRepository contexts;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts) {
+    SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts,
+                     AttemptThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
         this.userDetails = userDetails;
         this.contexts = contexts;
     }
@@ -52,14 +57,18 @@ class SignUpController {
     String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
         UserAccount account;
+        String address = request.getRemoteAddr();
+        var wait = throttle.refusal(AttemptThrottle.Kind.SIGN_UP, form.email(), address);
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())));
+            return refused(form, model, response, 429, "", AttemptThrottle.message(wait.get()));
+        }
         try {
             account = users.signUp(new SignUpCmd(form.email(), form.displayName(), form.password()));
         } catch (UserFacingException e) {
-            model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
-            model.addAttribute("errorField", e.field());
-            model.addAttribute("error", e.getMessage());
-            response.setStatus(422);
-            return "identity/signup";
+            // a refused sign-up (address taken, weak password) counts: it is how accounts are discovered
+            throttle.failed(AttemptThrottle.Kind.SIGN_UP, form.email(), address);
+            return refused(form, model, response, 422, e.field(), e.getMessage());
         }
         signIn(account, request, response);
         // Back to where they were going (an invite link, typically), else to onboarding via the home page.
@@ -69,6 +78,15 @@ class SignUpController {
             return "redirect:" + saved.getRedirectUrl();
         }
         return "redirect:/";
+    }
+
+    private static String refused(SignUpForm form, Model model, HttpServletResponse response, int status, String field,
+                                  String message) {
+        model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
+        model.addAttribute("errorField", field);
+        model.addAttribute("error", message);
+        response.setStatus(status);
+        return "identity/signup";
     }
 
     private void signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {

@@ -232,6 +232,63 @@ class WidgetApiTest {
                 .andExpect(status().isUnauthorized());
     }
 
+    // ---- websites ------------------------------------------------------------------------------------------------
+
+    static final String PORTAL = "http://localhost"; // MockMvc's own origin
+
+    @Test
+    void aSessionIsOpenedOnlyForTheWorkspacesWebsites() throws Exception {
+        // a page elsewhere calling the API itself, or the panel saying it is framed elsewhere
+        for (var refused : new org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder[]{
+                post("/widget/api/session").header("Origin", "https://evil.example"),
+                post("/widget/api/session").header("Origin", "https://b.example"),
+                post("/widget/api/session").param("site", "https://evil.example"),
+                post("/widget/api/session").header("Origin", PORTAL).param("site", "https://evil.example"),
+                post("/widget/api/session").header("Origin", "https://evil.example").param("site", SHOP)}) {
+            mvc.perform(refused.param("key", keyA).param("visitor", visitor()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.error").value(containsString("not allowed to show this chat widget")));
+        }
+        mvc.perform(post("/widget/api/session").param("key", keyA).param("visitor", visitor()).header("Origin", SHOP))
+                .andExpect(status().isOk());
+        mvc.perform(post("/widget/api/session").param("key", keyA).param("visitor", visitor())
+                .header("Origin", PORTAL).param("site", "https://www.shop-a.example")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aTokenMadeForOneWebsiteIsRefusedFromAnother() throws Exception {
+        Session s = session(keyA, SHOP, null);
+        String otherAllowed = "https://www.shop-a.example";
+        for (String other : new String[]{otherAllowed, "https://evil.example"}) {
+            mvc.perform(post("/widget/api/messages").header("X-Widget-Token", s.token()).header("Origin", other)
+                            .param("message", "hello"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.error").value(containsString("another website")));
+            mvc.perform(post("/widget/api/handoff").header("X-Widget-Token", s.token()).header("Origin", other))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/widget/api/events").param("token", s.token()).header("Origin", other))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(chat.messages(a.id(), s.conversationId(), 0)).isEmpty();
+        // its own website, the panel (the portal's origin) and same-origin calls without an Origin
+        for (String own : new String[]{SHOP, PORTAL}) {
+            mvc.perform(post("/widget/api/messages").header("X-Widget-Token", s.token()).header("Origin", own)
+                    .param("message", "hello from " + own)).andExpect(status().isOk());
+        }
+        mvc.perform(post("/widget/api/messages").header("X-Widget-Token", s.token()).param("message", "hi"))
+                .andExpect(status().isOk());
+        // the panel's token, bound to the page it is framed by
+        Session framed = session(keyA, PORTAL, otherAllowed);
+        mvc.perform(post("/widget/api/messages").header("X-Widget-Token", framed.token()).header("Origin", SHOP)
+                .param("message", "hello")).andExpect(status().isForbidden());
+        mvc.perform(post("/widget/api/messages").header("X-Widget-Token", framed.token())
+                .header("Origin", otherAllowed).param("message", "hello")).andExpect(status().isOk());
+        // a token opened without naming any website is no good on any website
+        Session unbound = session(keyA);
+        mvc.perform(post("/widget/api/messages").header("X-Widget-Token", unbound.token()).header("Origin", SHOP)
+                .param("message", "hello")).andExpect(status().isForbidden());
+    }
+
     // ---- messages ------------------------------------------------------------------------------------------------
 
     @Test
@@ -326,8 +383,21 @@ class WidgetApiTest {
     }
 
     Session session(String key) throws Exception {
+        return session(key, null, null);
+    }
+
+    /** A session opened with this {@code Origin} header and {@code site} parameter (either may be absent). */
+    Session session(String key, @org.jspecify.annotations.Nullable String origin,
+                    @org.jspecify.annotations.Nullable String site) throws Exception {
         String visitor = visitor();
-        String body = mvc.perform(post("/widget/api/session").param("key", key).param("visitor", visitor))
+        var request = post("/widget/api/session").param("key", key).param("visitor", visitor);
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (site != null) {
+            request.param("site", site);
+        }
+        String body = mvc.perform(request)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return new Session(JsonPath.read(body, "$.token"), UUID.fromString(JsonPath.read(body, "$.conversationId")),
                 "visitor:" + visitor);
