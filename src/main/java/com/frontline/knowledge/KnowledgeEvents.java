@@ -21,4 +21,8 @@ public final class KnowledgeEvents {
 
     public record RebuildRequested(TenantId tenant) {
     }
+
+    /** An admin renamed the document: its passages in the index carry the old title until re-indexed. */
+    public record DocumentRenamed(TenantId tenant, UUID documentId) {
+    }
 }

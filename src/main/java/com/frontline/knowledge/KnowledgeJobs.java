@@ -90,8 +90,11 @@ class KnowledgeJobs {
         private final OneTimeTask<Delete> delete;
         private final OneTimeTask<Rebuild> rebuild;
 
+        private final IngestionPipeline pipeline;
+
         Scheduling(@Lazy SchedulerClient scheduler, OneTimeTask<Ingest> ingest, OneTimeTask<Delete> delete,
-                   OneTimeTask<Rebuild> rebuild) {
+                   OneTimeTask<Rebuild> rebuild, IngestionPipeline pipeline) {
+            this.pipeline = pipeline;
             this.scheduler = scheduler;
             this.ingest = ingest;
             this.delete = delete;
@@ -108,6 +111,11 @@ class KnowledgeJobs {
         void on(KnowledgeEvents.DocumentDeleted e) {
             scheduler.scheduleIfNotExists(delete.instance(e.tenant() + ":" + e.documentId(),
                     new Delete(e.tenant().value(), e.documentId())), Instant.now());
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.DocumentRenamed e) {
+            pipeline.retitle(e.tenant(), e.documentId());
         }
 
         @ApplicationModuleListener

@@ -111,8 +111,29 @@ class KnowledgeController {
     @RequiresRole(Role.AGENT)
     String document(CurrentTenant tenant, @PathVariable UUID documentId, Model model, HtmxRequest htmx) {
         model.addAttribute("details", knowledge.document(tenant.id(), documentId));
+        model.addAttribute("flags", knowledge.flaggedSentences(tenant.id(), documentId));
         model.addAttribute("section", "knowledge");
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         return Views.pageOrFragment(htmx, "knowledge/document", "versions-panel");
+    }
+
+    /** Renames the document; customers see the title in the sources of answers. */
+    @PostMapping("/w/{slug}/knowledge/{documentId}/title")
+    @RequiresRole(Role.ADMIN)
+    String rename(CurrentTenant tenant, @PathVariable UUID documentId, @RequestParam(defaultValue = "") String title,
+                  Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            knowledge.rename(tenant, documentId, title);
+            redirect.addFlashAttribute("notice", "Renamed to “" + title.replaceAll("\\s+", " ").strip() + "”.");
+            return "redirect:/w/" + tenant.slug() + "/knowledge/" + documentId;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("titleValue", title);
+            return document(tenant, documentId, model, htmx);
+        }
     }
 
     @PostMapping("/w/{slug}/knowledge/{documentId}/delete")
