@@ -28,13 +28,14 @@ class KnowledgeE2E extends E2ETest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
 
         assertThat(page.locator("[data-testid=upload-results]")).containsText("Queued for indexing");
-        assertThat(page.locator("[data-testid='status-shipping policy']"))
+        // titled by the PDF's own heading, not by the lower-case file name
+        assertThat(page.locator("[data-testid='status-Shipping policy']"))
                 .hasText("Indexed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                         .setTimeout(90_000));
         assertThat(page.locator("[data-testid=kb-status]")).containsText("Ready");
         Browsers.screenshot(page, "knowledge");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("shipping policy")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Shipping policy")).click();
         assertThat(page.getByText("v1 (live)")).isVisible();
         Browsers.screenshot(page, "knowledge-document");
     }

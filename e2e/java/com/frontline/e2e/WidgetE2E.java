@@ -185,7 +185,7 @@ class WidgetE2E extends E2ETest {
         page.navigate(portal.url("/w/" + slug + "/knowledge"));
         page.locator("input[type=file][name=files]").setInputFiles(pdf);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
-        String title = fileName.replace(".pdf", "").replace('-', ' ');
+        String title = heading; // a document is titled by its own first heading once it is read
         assertThat(page.locator("[data-testid='status-" + title + "']"))
                 .hasText("Indexed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                         .setTimeout(90_000));

@@ -23,6 +23,7 @@ public final class AuditActions {
             Map.entry("knowledge.document_added", "Added a document"),
             Map.entry("knowledge.document_version_added", "Uploaded a new document version"),
             Map.entry("knowledge.document_deleted", "Deleted a document"),
+            Map.entry("knowledge.document_renamed", "Renamed a document"),
             Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"),
             Map.entry("knowledge.visibility_changed", "Changed who may read a document"),
             Map.entry("llm.provider_added", "Added an AI provider"),

@@ -14,6 +14,7 @@ import com.frontline.search.Passage;
 import com.frontline.search.SearchUnavailableException;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.Persona;
+import com.frontline.tenants.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,12 @@ class AnswerComposer {
 
     private final KnowledgeSearch search;
     private final AssistantGateway assistant;
+    private final TenantService tenants;
 
-    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant) {
+    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant, TenantService tenants) {
         this.search = search;
         this.assistant = assistant;
+        this.tenants = tenants;
     }
 
     record Composed(String text, List<Citation> citations, double confidence, boolean lowConfidence,
@@ -64,18 +67,21 @@ class AnswerComposer {
             passages = List.of();
         }
         List<Passage> offered = passages.stream().limit(SOURCES).toList();
+        // sentences linking to other websites than the workspace's own are never given to the answerer (model or
+        // offline), so they are never quoted to customers; the document page lists them for the admin
+        List<String> origins = offered.isEmpty() ? List.of() : tenants.widget(tenant).allowedOrigins();
+        List<String> texts = offered.stream().map(p -> Quotes.withoutForeignLinks(p.text(), origins)).toList();
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Passage p = offered.get(i);
-            sources.add(new Source(i + 1, p.title(), p.text(), p.relevance()));
+            sources.add(new Source(i + 1, p.title(), texts.get(i), p.relevance()));
         }
         Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, sources),
                 sink);
         double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
-        double confidence = Confidence.score(retrieval, answer.text(),
-                offered.stream().map(Passage::text).toList());
+        double confidence = Confidence.score(retrieval, answer.text(), texts);
         boolean low = confidence < threshold;
-        List<Citation> citations = low ? List.of() : citations(offered, answer.citedSources());
+        List<Citation> citations = low ? List.of() : citations(offered, texts, answer.citedSources(), answer.text());
         String text = low ? persona.fallbackMessage() : answer.text();
         if (low && !answer.text().isBlank()) {
             sink.restart();
@@ -100,7 +106,8 @@ class AnswerComposer {
         return turns;
     }
 
-    private static List<Citation> citations(List<Passage> offered, List<Integer> cited) {
+    private static List<Citation> citations(List<Passage> offered, List<String> texts, List<Integer> cited,
+                                            String answer) {
         Set<Integer> numbers = new LinkedHashSet<>(cited);
         List<Citation> citations = new ArrayList<>();
         for (int n : numbers) {
@@ -108,7 +115,8 @@ class AnswerComposer {
                 continue; // a model citing a source it was not given
             }
             Passage p = offered.get(n - 1);
-            citations.add(new Citation(n, p.documentId(), p.sourceType(), label(p), snippet(p.text()), p.sourceUrl()));
+            citations.add(new Citation(n, p.documentId(), p.sourceType(), label(p),
+                    Quotes.quoted(texts.get(n - 1), answer, SNIPPET), p.sourceUrl()));
         }
         return citations;
     }

@@ -1,6 +1,7 @@
 package com.frontline.knowledge;
 
 import com.frontline.search.Visibility;
+import com.frontline.knowledge.parsing.SentenceFlags;
 import com.frontline.shared.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -21,6 +22,7 @@ import static com.frontline.db.knowledge.Tables.DOCUMENT_FILES;
 import static com.frontline.db.knowledge.Tables.DOCUMENT_VERSIONS;
 import static com.frontline.db.knowledge.Tables.FACTS;
 import static com.frontline.db.knowledge.Tables.REBUILDS;
+import static com.frontline.db.knowledge.Tables.SENTENCE_FLAGS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.sum;
@@ -36,11 +38,16 @@ class DocumentRepository {
 
     // ---- documents and versions ------------------------------------------------------------------------------
 
-    void insertDocument(TenantId tenant, UUID id, String title, @Nullable String filename, Visibility visibility) {
+    /** Where a title came from; see the migration that added {@code title_source}. */
+    enum TitleSource { FILE_NAME, DOCUMENT, ADMIN }
+
+    void insertDocument(TenantId tenant, UUID id, String title, @Nullable String filename, TitleSource source,
+                        Visibility visibility) {
         dsl.insertInto(DOCUMENTS)
                 .set(DOCUMENTS.TENANT_ID, tenant.value())
                 .set(DOCUMENTS.ID, id)
                 .set(DOCUMENTS.TITLE, title)
+                .set(DOCUMENTS.TITLE_SOURCE, source.name())
                 .set(DOCUMENTS.FILENAME, filename)
                 .set(DOCUMENTS.VISIBILITY, visibility.name())
                 .set(DOCUMENTS.LATEST_VERSION, 0)
@@ -81,11 +88,13 @@ class DocumentRepository {
                 .fetchOptional(DOCUMENTS.LIVE_VERSION);
     }
 
-    /** Takes the next version number (the row lock serialises concurrent uploads of the same document). */
-    int nextVersion(TenantId tenant, UUID documentId, String title) {
+    /**
+     * Takes the next version number (the row lock serialises concurrent uploads of the same document). The title is
+     * the document's, not the new file's: a new version keeps it.
+     */
+    int nextVersion(TenantId tenant, UUID documentId) {
         return dsl.update(DOCUMENTS)
                 .set(DOCUMENTS.LATEST_VERSION, DOCUMENTS.LATEST_VERSION.plus(1))
-                .set(DOCUMENTS.TITLE, title)
                 .set(DOCUMENTS.UPDATED_AT, OffsetDateTime.now())
                 .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.ID.eq(documentId))
                 .returning(DOCUMENTS.LATEST_VERSION)
@@ -290,6 +299,66 @@ class DocumentRepository {
                 .orderBy(DOCUMENTS.ID)
                 .fetch(r -> new LiveVersion(r.value1(), r.value2(), r.value3(), r.value4(),
                         Visibility.valueOf(r.value5())));
+    }
+
+    /**
+     * Replaces a provisional title (from the file name) with the document's own; a title from the document or an admin
+     * stays. Returns whether the title changed.
+     */
+    boolean adoptTitle(TenantId tenant, UUID documentId, String title) {
+        return dsl.update(DOCUMENTS)
+                .set(DOCUMENTS.TITLE, title)
+                .set(DOCUMENTS.TITLE_SOURCE, TitleSource.DOCUMENT.name())
+                .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.ID.eq(documentId),
+                        DOCUMENTS.TITLE_SOURCE.eq(TitleSource.FILE_NAME.name()))
+                .execute() > 0;
+    }
+
+    boolean rename(TenantId tenant, UUID documentId, String title) {
+        return dsl.update(DOCUMENTS)
+                .set(DOCUMENTS.TITLE, title)
+                .set(DOCUMENTS.TITLE_SOURCE, TitleSource.ADMIN.name())
+                .set(DOCUMENTS.UPDATED_AT, OffsetDateTime.now())
+                .where(DOCUMENTS.TENANT_ID.eq(tenant.value()), DOCUMENTS.ID.eq(documentId))
+                .execute() > 0;
+    }
+
+    // ---- flagged sentences -----------------------------------------------------------------------------------
+
+    /** A flagged sentence as stored: its reasons and the hosts it links to. */
+    record StoredFlag(String sentence, List<String> reasons, List<String> linkHosts) {
+    }
+
+    void replaceFlags(TenantId tenant, UUID documentId, int version, List<SentenceFlags.Flagged> flags) {
+        dsl.deleteFrom(SENTENCE_FLAGS)
+                .where(SENTENCE_FLAGS.TENANT_ID.eq(tenant.value()), SENTENCE_FLAGS.DOCUMENT_ID.eq(documentId),
+                        SENTENCE_FLAGS.VERSION.eq(version))
+                .execute();
+        int ordinal = 0;
+        for (SentenceFlags.Flagged flag : flags) {
+            dsl.insertInto(SENTENCE_FLAGS)
+                    .set(SENTENCE_FLAGS.TENANT_ID, tenant.value())
+                    .set(SENTENCE_FLAGS.DOCUMENT_ID, documentId)
+                    .set(SENTENCE_FLAGS.VERSION, version)
+                    .set(SENTENCE_FLAGS.ORDINAL, ordinal++)
+                    .set(SENTENCE_FLAGS.SENTENCE, flag.sentence())
+                    .set(SENTENCE_FLAGS.REASONS, flag.reasons().stream().map(Enum::name).sorted().toArray(String[]::new))
+                    .set(SENTENCE_FLAGS.LINK_HOSTS, flag.linkHosts().toArray(String[]::new))
+                    .execute();
+        }
+    }
+
+    List<StoredFlag> flags(TenantId tenant, UUID documentId, int version) {
+        // @formatter:off
+        return dsl.select(SENTENCE_FLAGS.SENTENCE, SENTENCE_FLAGS.REASONS, SENTENCE_FLAGS.LINK_HOSTS)
+                .from(SENTENCE_FLAGS)
+                .where(SENTENCE_FLAGS.TENANT_ID.eq(tenant.value()))
+                .and(SENTENCE_FLAGS.DOCUMENT_ID.eq(documentId))
+                .and(SENTENCE_FLAGS.VERSION.eq(version))
+                .orderBy(SENTENCE_FLAGS.ORDINAL)
+                .fetch(r -> new StoredFlag(r.get(SENTENCE_FLAGS.SENTENCE), List.of(r.get(SENTENCE_FLAGS.REASONS)),
+                        List.of(r.get(SENTENCE_FLAGS.LINK_HOSTS))));
+        // @formatter:on
     }
 
     String title(TenantId tenant, UUID documentId) {

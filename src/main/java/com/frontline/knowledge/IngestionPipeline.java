@@ -1,10 +1,12 @@
 package com.frontline.knowledge;
 
+import com.frontline.knowledge.parsing.Block;
 import com.frontline.knowledge.parsing.Chunk;
 import com.frontline.knowledge.parsing.Chunker;
 import com.frontline.knowledge.parsing.DocumentParser;
 import com.frontline.knowledge.parsing.DocumentRejectedException;
 import com.frontline.knowledge.parsing.ParsedDocument;
+import com.frontline.knowledge.parsing.SentenceFlags;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.TextEmbedder;
@@ -72,6 +74,11 @@ class IngestionPipeline {
                 status(tenant, documentId, version, DocumentStatus.FAILED, e.userMessage());
                 return;
             }
+            // the document's own title replaces the provisional one from its file name (first version only: a later
+            // version, or an admin's rename, keeps the title customers already see)
+            tx.executeWithoutResult(s -> documents.adoptTitle(tenant, documentId, parsed.title()));
+            tx.executeWithoutResult(s -> documents.replaceFlags(tenant, documentId, version,
+                    SentenceFlags.find(parsed.blocks().stream().map(Block::text).toList())));
             status(tenant, documentId, version, DocumentStatus.CHUNKING, null);
             List<Chunk> chunks = chunker.chunk(parsed);
             if (chunks.isEmpty()) {
@@ -198,6 +205,22 @@ class IngestionPipeline {
 
     private void status(TenantId tenant, UUID documentId, int version, DocumentStatus status, String detail) {
         tx.executeWithoutResult(s -> documents.setStatus(tenant, documentId, version, status, detail));
+    }
+
+    /** Re-indexes the live version's passages with the document's current title (after a rename). */
+    void retitle(TenantId tenant, UUID documentId) {
+        MDC.put("tenant", tenant.toString());
+        try {
+            Optional<DocumentSummary> summary = documents.summary(tenant, documentId);
+            if (summary.isEmpty() || summary.get().liveVersion() == 0) {
+                return; // deleted, or not indexed yet (indexing reads the title when it gets there)
+            }
+            int live = summary.get().liveVersion();
+            List<StoredChunk> chunks = fillMissingEmbeddings(tenant, documents.chunks(tenant, documentId, live));
+            index.index(tenant, chunks.stream().map(c -> toIndexed(tenant, summary.get().title(), c)).toList());
+        } finally {
+            MDC.remove("tenant");
+        }
     }
 
     /** Bulk size for a rebuild: chunks of many documents go to Elasticsearch together. */

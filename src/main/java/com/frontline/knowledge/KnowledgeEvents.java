@@ -26,4 +26,8 @@ public final class KnowledgeEvents {
     /** The document became public or internal; {@code at} tells two changes of the same document apart. */
     public record VisibilityChanged(TenantId tenant, UUID documentId, Instant at) {
     }
+
+    /** An admin renamed the document: its passages in the index carry the old title until re-indexed. */
+    public record DocumentRenamed(TenantId tenant, UUID documentId) {
+    }
 }

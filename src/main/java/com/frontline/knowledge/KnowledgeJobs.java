@@ -127,8 +127,12 @@ class KnowledgeJobs {
         private final OneTimeTask<Reindex> visibility;
         private final OneTimeTask<Void> backfill;
 
+        private final IngestionPipeline pipeline;
+
         Scheduling(@Lazy SchedulerClient scheduler, OneTimeTask<Ingest> ingest, OneTimeTask<Delete> delete,
-                   OneTimeTask<Rebuild> rebuild, OneTimeTask<Reindex> visibility, OneTimeTask<Void> backfill) {
+                   OneTimeTask<Rebuild> rebuild, OneTimeTask<Reindex> visibility, OneTimeTask<Void> backfill,
+                   IngestionPipeline pipeline) {
+            this.pipeline = pipeline;
             this.scheduler = scheduler;
             this.ingest = ingest;
             this.delete = delete;
@@ -159,6 +163,11 @@ class KnowledgeJobs {
         void on(KnowledgeEvents.DocumentDeleted e) {
             scheduler.scheduleIfNotExists(delete.instance(e.tenant() + ":" + e.documentId(),
                     new Delete(e.tenant().value(), e.documentId())), Instant.now());
+        }
+
+        @ApplicationModuleListener
+        void on(KnowledgeEvents.DocumentRenamed e) {
+            pipeline.retitle(e.tenant(), e.documentId());
         }
 
         @ApplicationModuleListener

@@ -4,14 +4,18 @@ import com.frontline.audit.AuditLog;
 import com.frontline.knowledge.parsing.DocumentLimits;
 import com.frontline.knowledge.parsing.DocumentParser;
 import com.frontline.knowledge.parsing.DocumentRejectedException;
+import com.frontline.knowledge.parsing.DocumentTitles;
 import com.frontline.knowledge.parsing.DocumentType;
 import com.frontline.search.Visibility;
+import com.frontline.knowledge.parsing.SentenceFlags;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Hashes;
+import com.frontline.shared.Links;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.TenantFiles;
 import com.frontline.shared.TenantId;
+import com.frontline.tenants.TenantService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +48,7 @@ public class KnowledgeService {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final TenantService tenants;
     private final DocumentParser parser = new DocumentParser();
     private final DocumentLimits limits = LIMITS;
 
@@ -50,7 +56,8 @@ public class KnowledgeService {
     static final DocumentLimits LIMITS = DocumentLimits.defaults().withMaxExtractedChars(25_000_000);
 
     KnowledgeService(DocumentRepository documents, ApplicationEventPublisher events, AuditLog audit,
-                     TransactionTemplate tx) {
+                     TransactionTemplate tx, TenantService tenants) {
+        this.tenants = tenants;
         this.documents = documents;
         this.events = events;
         this.audit = audit;
@@ -90,8 +97,9 @@ public class KnowledgeService {
             throw NotFoundException.of("Document", replacing);
         }
         UUID target = replacing != null ? replacing : documents.findByFilename(tenant.id(), filename).orElse(null);
-        return store(tenant, target, titleOf(filename), filename, type.name(), contentType(type), bytes, sha,
-                visibility);
+        // a provisional title: the document's own replaces it when its first version is read
+        return store(tenant, target, titleOf(filename), DocumentRepository.TitleSource.FILE_NAME, filename, type.name(),
+                contentType(type), bytes, sha, visibility);
     }
 
     /** Pasted text becomes a document like an uploaded file. */
@@ -116,27 +124,30 @@ public class KnowledgeService {
             throw InvalidInputException.of("text", "This text is already in the knowledge base as “%s”."
                     .formatted(duplicate.get().title()));
         }
-        return store(tenant, null, title, null, DocumentType.TEXT.name(), PASTED_TEXT, bytes, sha, visibility);
+        return store(tenant, null, title, DocumentRepository.TitleSource.ADMIN, null, DocumentType.TEXT.name(),
+                PASTED_TEXT, bytes, sha, visibility);
     }
 
-    private UploadResult store(CurrentTenant tenant, @Nullable UUID existing, String title, @Nullable String filename,
-                               String type, String contentType, byte[] bytes, String sha, Visibility requested) {
+    private UploadResult store(CurrentTenant tenant, @Nullable UUID existing, String newTitle,
+                               DocumentRepository.TitleSource titleSource, @Nullable String filename, String type,
+                               String contentType, byte[] bytes, String sha, Visibility requested) {
         Objects.requireNonNull(requested, "visibility");
         return tx.execute(s -> {
             UUID documentId = existing;
             Visibility visibility = requested;
             if (documentId == null) {
                 documentId = UUID.randomUUID();
-                documents.insertDocument(tenant.id(), documentId, title, filename, visibility);
+                documents.insertDocument(tenant.id(), documentId, newTitle, filename, titleSource, visibility);
             } else {
                 Visibility before = documents.visibility(tenant.id(), documentId).orElse(Visibility.PUBLIC);
                 // never made public by an upload that did not say so: only the document page widens it
                 visibility = before == Visibility.INTERNAL ? Visibility.INTERNAL : requested;
                 if (visibility != before) {
-                    changeVisibility(tenant, documentId, title, before, visibility);
+                    changeVisibility(tenant, documentId, documents.title(tenant.id(), documentId), before, visibility);
                 }
             }
-            int version = documents.nextVersion(tenant.id(), documentId, title);
+            int version = documents.nextVersion(tenant.id(), documentId); // a new version keeps the title
+            String title = version == 1 ? newTitle : documents.title(tenant.id(), documentId);
             documents.insertVersion(tenant.id(), documentId, version, type, sha, bytes.length, tenant.userId(),
                     contentType, bytes);
             audit.record(tenant.id(), tenant.actor(), version == 1 ? "knowledge.document_added"
@@ -240,9 +251,49 @@ public class KnowledgeService {
     }
 
     static String titleOf(String filename) {
-        int dot = filename.lastIndexOf('.');
-        String base = dot > 0 ? filename.substring(0, dot) : filename;
-        return base.replace('_', ' ').replace('-', ' ').strip();
+        return DocumentTitles.fromFilename(filename);
+    }
+
+    /** Renames a document; its passages are re-indexed with the new title in the background. */
+    @Transactional
+    public void rename(CurrentTenant tenant, UUID documentId, @Nullable String rawTitle) {
+        String title = rawTitle == null ? "" : rawTitle.replaceAll("\\s+", " ").strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw InvalidInputException.of("title", "Give the document a title (up to " + MAX_TITLE
+                    + " characters); customers see it in the sources of answers.");
+        }
+        DocumentSummary summary = documents.summary(tenant.id(), documentId)
+                .orElseThrow(() -> NotFoundException.of("Document", documentId));
+        if (title.equals(summary.title())) {
+            return;
+        }
+        documents.rename(tenant.id(), documentId, title);
+        audit.record(tenant.id(), tenant.actor(), "knowledge.document_renamed", title,
+                Map.of("title", summary.title()), Map.of("title", title));
+        events.publishEvent(new KnowledgeEvents.DocumentRenamed(tenant.id(), documentId));
+    }
+
+    static final int MAX_TITLE = 200;
+
+    /**
+     * The sentences of the document's live version (the newest if none is live yet) an admin should check: instructions
+     * and links to websites that are not among the workspace's allowed websites now.
+     */
+    @Transactional(readOnly = true)
+    public List<FlaggedSentence> flaggedSentences(TenantId tenant, UUID documentId) {
+        DocumentSummary summary = documents.summary(tenant, documentId)
+                .orElseThrow(() -> NotFoundException.of("Document", documentId));
+        int version = summary.liveVersion() > 0 ? summary.liveVersion() : summary.latestVersion();
+        List<String> origins = tenants.widget(tenant).allowedOrigins();
+        List<FlaggedSentence> out = new ArrayList<>();
+        for (DocumentRepository.StoredFlag flag : documents.flags(tenant, documentId, version)) {
+            List<String> foreign = flag.linkHosts().stream().filter(h -> !Links.allowed(h, origins)).toList();
+            boolean instruction = flag.reasons().contains(SentenceFlags.Reason.INSTRUCTION.name());
+            if (instruction || !foreign.isEmpty()) {
+                out.add(new FlaggedSentence(flag.sentence(), instruction, foreign));
+            }
+        }
+        return out;
     }
 
     static String contentType(DocumentType type) {

@@ -89,17 +89,9 @@ public final class DocumentParser {
         }
     }
 
-    /** "Returns_Policy-2024.pdf" becomes "Returns Policy 2024": good enough when a document names nothing better. */
+    /** See {@link DocumentTitles#fromFilename}. */
     static String titleFromFilename(String filename) {
-        String name = filename.strip();
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(slash + 1);
-        int dot = name.lastIndexOf('.');
-        if (dot > 0) {
-            name = name.substring(0, dot);
-        }
-        String title = Texts.inline(name.replace('_', ' ').replace('-', ' '));
-        return title.isEmpty() ? "Untitled document" : title;
+        return DocumentTitles.fromFilename(filename);
     }
 
     private static String describe(DocumentType type) {

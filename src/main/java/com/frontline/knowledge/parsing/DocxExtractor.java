@@ -70,9 +70,8 @@ final class DocxExtractor {
             DocxExtractor extractor = new DocxExtractor(new BlockCollector(budget), doc.getStyles());
             extractor.body(doc.getBodyElements(), 0);
             String coreTitle = doc.getProperties().getCoreProperties().getTitle();
-            String title = coreTitle != null && !coreTitle.isBlank() ? coreTitle
-                    : !extractor.styledTitle.isEmpty() ? extractor.styledTitle
-                    : !extractor.out.firstHeading().isEmpty() ? extractor.out.firstHeading() : fallbackTitle;
+            String title = DocumentTitles.choose(fallbackTitle, coreTitle, extractor.styledTitle,
+                    extractor.out.firstHeading());
             return extractor.out.finish(title, DocumentType.DOCX);
         } catch (IOException e) {
             throw damaged(e);

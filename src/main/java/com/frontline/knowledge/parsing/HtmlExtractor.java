@@ -48,8 +48,8 @@ final class HtmlExtractor {
         HtmlExtractor extractor = new HtmlExtractor(new BlockCollector(budget));
         extractor.walk(doc.body(), 0);
         extractor.flush();
-        String title = doc.title().isBlank() ? extractor.out.firstHeading() : doc.title();
-        return extractor.out.finish(title.isBlank() ? fallbackTitle : title, DocumentType.HTML);
+        String title = DocumentTitles.choose(fallbackTitle, doc.title(), extractor.out.firstHeading());
+        return extractor.out.finish(title, DocumentType.HTML);
     }
 
     private void walk(Element parent, int depth) {

@@ -65,8 +65,7 @@ final class MarkdownExtractor {
         if (extractor.truncatedNesting) {
             extractor.out.warn("Some deeply nested content was left out.");
         }
-        String title = !frontMatterTitle.isBlank() ? frontMatterTitle
-                : !extractor.out.firstHeading().isEmpty() ? extractor.out.firstHeading() : fallbackTitle;
+        String title = DocumentTitles.choose(fallbackTitle, frontMatterTitle, extractor.out.firstHeading());
         return extractor.out.finish(title, DocumentType.MARKDOWN);
     }
 

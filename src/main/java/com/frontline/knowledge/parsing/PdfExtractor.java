@@ -83,9 +83,9 @@ final class PdfExtractor {
                 emitWithOutline(lines, outline, out);
             }
             String infoTitle = doc.getDocumentInformation().getTitle();
-            String title = infoTitle != null && !infoTitle.isBlank()
-                    ? WORD_APP_TITLE.matcher(infoTitle.strip()).replaceFirst("")
-                    : !out.firstHeading().isEmpty() ? out.firstHeading() : fallbackTitle;
+            String title = DocumentTitles.choose(fallbackTitle,
+                    infoTitle == null ? null : WORD_APP_TITLE.matcher(infoTitle.strip()).replaceFirst(""),
+                    out.firstHeading());
             return out.finish(title, DocumentType.PDF);
         } catch (InvalidPasswordException e) {
             throw new DocumentRejectedException(Reason.ENCRYPTED, "This PDF is password-protected. Remove the "

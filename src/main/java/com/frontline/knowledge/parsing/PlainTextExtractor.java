@@ -70,9 +70,10 @@ final class PlainTextExtractor {
             }
             emitBody(lines.subList(from, lines.size()), out);
         }
-        boolean useGiven = titleIsGiven ? !title.isBlank() : out.firstHeading().isEmpty();
-        String chosen = useGiven ? title : out.firstHeading();
-        return out.finish(chosen.isBlank() ? "Untitled document" : chosen, DocumentType.TEXT);
+        // a given title (pasted text) wins; an upload is named by its first heading (a short heading-like first line)
+        String fallback = title.isBlank() ? "Untitled document" : title;
+        String chosen = titleIsGiven ? fallback : DocumentTitles.choose(fallback, out.firstHeading());
+        return out.finish(chosen, DocumentType.TEXT);
     }
 
     private record Heading(int level, String text) {

@@ -113,7 +113,11 @@ class KnowledgeController {
     @RequiresRole(Role.AGENT)
     String document(CurrentTenant tenant, @PathVariable UUID documentId, Model model) {
         model.addAttribute("details", knowledge.document(tenant.id(), documentId));
+        model.addAttribute("flags", knowledge.flaggedSentences(tenant.id(), documentId));
         model.addAttribute("section", "knowledge");
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         return "knowledge/document :: versions-panel";
     }
 
@@ -142,6 +146,23 @@ class KnowledgeController {
     static Visibility visibility(@Nullable String internal) {
         return internal == null || internal.isBlank() || internal.equalsIgnoreCase("false")
                 ? Visibility.PUBLIC : Visibility.INTERNAL;
+    }
+
+    /** Renames the document; customers see the title in the sources of answers. */
+    @PostMapping("/w/{slug}/knowledge/{documentId}/title")
+    @RequiresRole(Role.ADMIN)
+    String rename(CurrentTenant tenant, @PathVariable UUID documentId, @RequestParam(defaultValue = "") String title,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            knowledge.rename(tenant, documentId, title);
+            redirect.addFlashAttribute("notice", "Renamed to “" + title.replaceAll("\\s+", " ").strip() + "”.");
+            return "redirect:/w/" + tenant.slug() + "/knowledge/" + documentId;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("titleValue", title);
+            return document(tenant, documentId, model);
+        }
     }
 
     @PostMapping("/w/{slug}/knowledge/{documentId}/delete")
