@@ -9,4 +9,9 @@ import java.util.UUID;
 public record DocumentSummary(UUID id, String title, @Nullable String filename, String documentType, int liveVersion,
                               int latestVersion, DocumentStatus latestStatus, @Nullable String statusDetail,
                               @Nullable Integer chunkCount, long sizeBytes, OffsetDateTime updatedAt) {
+
+    /** The format as shown to users: "FAQ (CSV)", "Word (.docx)". */
+    public String documentTypeLabel() {
+        return com.frontline.knowledge.parsing.DocumentType.labelOf(documentType);
+    }
 }
