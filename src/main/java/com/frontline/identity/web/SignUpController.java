@@ -1,11 +1,14 @@
 package com.frontline.identity.web;
 
+import com.frontline.identity.InvitedAddresses;
 import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
 import com.frontline.shared.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +23,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Optional;
 
 @Controller
 class SignUpController {
@@ -29,33 +35,45 @@ class SignUpController {
     private final SecurityContextRepository contexts;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final ObjectProvider<InvitedAddresses> invitations;
 
-    SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts) {
+    SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts,
+                     ObjectProvider<InvitedAddresses> invitations) {
         this.users = users;
         this.userDetails = userDetails;
         this.contexts = contexts;
+        this.invitations = invitations;
     }
 
-    record SignUpForm(String email, String displayName, String password) {
+    record SignUpForm(String email, String displayName, String password, @Nullable String invite) {
         static SignUpForm empty() {
-            return new SignUpForm("", "", "");
+            return new SignUpForm("", "", "", null);
         }
     }
 
+    /** From an invitation link ({@code ?invite=token}) the invited address is filled in and fixed. */
     @GetMapping("/signup")
-    String form(Model model) {
-        model.addAttribute("form", SignUpForm.empty());
+    String form(@RequestParam(required = false) @Nullable String invite, Model model) {
+        Optional<String> invited = invitedEmail(invite);
+        model.addAttribute("form", invited.map(email -> new SignUpForm(email, "", "", invite))
+                .orElse(SignUpForm.empty()));
+        model.addAttribute("invitedEmail", invited.orElse(null));
         return "identity/signup";
     }
 
     @PostMapping("/signup")
-    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
+    String signUp(@ModelAttribute("form") SignUpForm posted, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
+        // the invited address wins over whatever was posted: only it can accept the invitation
+        Optional<String> invited = invitedEmail(posted.invite());
+        SignUpForm form = invited.map(email -> new SignUpForm(email, posted.displayName(), posted.password(),
+                posted.invite())).orElse(posted);
+        model.addAttribute("invitedEmail", invited.orElse(null));
         UserAccount account;
         try {
             account = users.signUp(new SignUpCmd(form.email(), form.displayName(), form.password()));
         } catch (UserFacingException e) {
-            model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
+            model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), "", form.invite()));
             model.addAttribute("errorField", e.field());
             model.addAttribute("error", e.getMessage());
             response.setStatus(422);
@@ -69,6 +87,11 @@ class SignUpController {
             return "redirect:" + saved.getRedirectUrl();
         }
         return "redirect:/";
+    }
+
+    private Optional<String> invitedEmail(@Nullable String token) {
+        InvitedAddresses lookup = invitations.getIfAvailable();
+        return token == null || lookup == null ? Optional.empty() : lookup.invitedEmail(token);
     }
 
     private void signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
