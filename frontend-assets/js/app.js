@@ -103,6 +103,25 @@
             if (picker) { picker.value = target.value.trim().toLowerCase(); }
         }
     });
+    // A form with data-carry="#other" also sends the other form's fields (as hidden inputs added on submit): the logo
+    // upload carries the unsaved colour and position, which the page shows again afterwards.
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var source = form.matches && form.matches("form[data-carry]") && document.querySelector(form.getAttribute("data-carry"));
+        if (!source) { return; }
+        form.querySelectorAll("input[data-carried]").forEach(function (old) { old.remove(); });
+        Array.prototype.forEach.call(source.elements, function (field) {
+            if (!field.name || field.name === "_csrf" || field.type === "file" || field.disabled
+                || ((field.type === "radio" || field.type === "checkbox") && !field.checked)) { return; }
+            var hidden = document.createElement("input");
+            hidden.type = "hidden";
+            hidden.name = field.name;
+            hidden.value = field.value;
+            hidden.setAttribute("data-carried", "");
+            form.appendChild(hidden);
+        });
+    }, true);
+
     // Knowledge uploads: drag and drop onto the drop zone, the chosen file names, and a real upload progress bar.
     function showChosen(zone, files) {
         var list = zone.querySelector("[data-dropzone-files]");

@@ -24,7 +24,11 @@ class InvitationE2E extends E2ETest {
         teammate.navigate(link);
         assertThat(teammate.getByRole(AriaRole.HEADING)).containsText("Join Acme Support");
         teammate.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
-        new Pages.SignUpPage(teammate, portal).fillAndSubmit("Ines Invited", invitee);
+        // the sign-up from the link already holds the invited address, which only that address can accept
+        assertThat(teammate.getByLabel("Work e-mail")).hasValue(invitee);
+        assertThat(teammate.getByLabel("Work e-mail")).not().isEditable();
+        Browsers.screenshot(teammate, "invite-signup");
+        new Pages.SignUpPage(teammate, portal).fillInvitedAndSubmit("Ines Invited");
         teammate.locator("[data-testid=accept-invite]").click();
         assertThat(teammate).hasURL(portal.url("/w/acme"));
         assertThat(teammate.getByText("Welcome to the team!")).isVisible();

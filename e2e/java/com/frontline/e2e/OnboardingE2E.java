@@ -47,7 +47,8 @@ class OnboardingE2E extends E2ETest {
         page.locator("input[type=file]").setInputFiles(logo);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload logo")).click();
         assertThat(page.getByText("Logo uploaded.")).isVisible();
-        page.locator("#primaryColor").fill("#e11d48");
+        // the colour typed before the upload is still there (not saved yet), and so is its preview
+        assertThat(page.locator("#primaryColor")).hasValue("#e11d48");
         assertThat(page.locator("#brand-preview")).hasAttribute("style",
                 java.util.regex.Pattern.compile("--brand: #e11d48"));
         Browsers.screenshot(page, "wizard-3-branding");

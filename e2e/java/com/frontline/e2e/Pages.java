@@ -18,8 +18,13 @@ final class Pages {
         }
 
         void fillAndSubmit(String name, String email) {
-            page.getByLabel("Your name").fill(name);
             page.getByLabel("Work e-mail").fill(email);
+            fillInvitedAndSubmit(name);
+        }
+
+        /** From an invitation link: the invited address is already there and fixed. */
+        void fillInvitedAndSubmit(String name) {
+            page.getByLabel("Your name").fill(name);
             page.getByLabel("Password").fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         }

@@ -16,6 +16,11 @@ public record KpiValue(String kpiName, BigDecimal value, boolean percentage, @Nu
                 == KpiDirection.LOWER_IS_BETTER;
     }
 
+    /** "High", "Medium" or "Low"; empty when the file gave none. */
+    public String impactLevelLabel() {
+        return impactLevel == null ? "" : com.frontline.accounts.importing.ImpactLevel.valueOf(impactLevel).label();
+    }
+
     /** As the file wrote it: a percentage is stored as a fraction (0.45) and shown as one (45%). */
     public String display() {
         return display(value, percentage);

@@ -2,8 +2,23 @@ package com.frontline.audit;
 
 import java.util.Map;
 
-/** Readable names for the actions the modules record; unknown ones show as recorded. */
+/**
+ * Readable names for the actions the modules record and for their areas (the part before the dot), which the audit
+ * log's filter lists. {@code AuditActionsTest} fails when a module records an action without a name here.
+ */
 public final class AuditActions {
+
+    private static final Map<String, String> AREAS = Map.ofEntries(
+            Map.entry("workspace", "Workspace"),
+            Map.entry("persona", "Assistant persona"),
+            Map.entry("branding", "Branding"),
+            Map.entry("widget", "Website widget"),
+            Map.entry("team", "Team"),
+            Map.entry("knowledge", "Knowledge"),
+            Map.entry("accounts", "Accounts"),
+            Map.entry("llm", "AI providers"),
+            Map.entry("search", "Search tuning"),
+            Map.entry("chat", "Handoff"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -26,6 +41,8 @@ public final class AuditActions {
             Map.entry("knowledge.document_renamed", "Renamed a document"),
             Map.entry("knowledge.rebuild_requested", "Rebuilt the search index"),
             Map.entry("knowledge.visibility_changed", "Changed who may read a document"),
+            Map.entry("accounts.import_confirmed", "Imported account KPIs"),
+            Map.entry("accounts.format_saved", "Saved a KPI file layout"),
             Map.entry("llm.provider_added", "Added an AI provider"),
             Map.entry("llm.provider_updated", "Changed an AI provider"),
             Map.entry("llm.provider_deleted", "Removed an AI provider"),
@@ -45,5 +62,19 @@ public final class AuditActions {
 
     public static String label(String action) {
         return LABELS.getOrDefault(action, action);
+    }
+
+    public static boolean isKnown(String action) {
+        return LABELS.containsKey(action);
+    }
+
+    public static boolean isKnownArea(String area) {
+        return AREAS.containsKey(area);
+    }
+
+    /** The area's name; an area this version does not know (from a newer node, say) shows capitalised. */
+    public static String areaLabel(String area) {
+        String known = AREAS.get(area);
+        return known != null ? known : area.isEmpty() ? area : Character.toUpperCase(area.charAt(0)) + area.substring(1);
     }
 }

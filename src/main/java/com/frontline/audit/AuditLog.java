@@ -39,6 +39,19 @@ public class AuditLog {
         return entries.find(tenant, beforeId, actionPrefix, PAGE_SIZE);
     }
 
+    /** An area of the filter: the action prefix ({@code accounts.}) and its name. */
+    public record Area(String prefix, String label) {
+    }
+
+    /** The areas this workspace's log has entries in, by name: the filter offers exactly these. */
+    @Transactional(readOnly = true)
+    public List<Area> areas(TenantId tenant) {
+        return entries.areas(tenant).stream()
+                .map(a -> new Area(a + ".", AuditActions.areaLabel(a)))
+                .sorted(java.util.Comparator.comparing(Area::label))
+                .toList();
+    }
+
     private @Nullable String toJson(@Nullable Object value) {
         return value == null ? null : json.writeValueAsString(value);
     }

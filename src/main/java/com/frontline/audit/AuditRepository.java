@@ -34,6 +34,15 @@ class AuditRepository {
                 .execute();
     }
 
+    /** The areas (the part of the action before the dot) the workspace's entries have. */
+    List<String> areas(TenantId tenant) {
+        var area = org.jooq.impl.DSL.splitPart(ENTRIES.ACTION, ".", 1);
+        return dsl.selectDistinct(area)
+                .from(ENTRIES)
+                .where(ENTRIES.TENANT_ID.eq(tenant.value()))
+                .fetch(r -> r.value1());
+    }
+
     List<AuditEntry> find(TenantId tenant, @Nullable Long beforeId, @Nullable String actionPrefix, int limit) {
         Condition condition = ENTRIES.TENANT_ID.eq(tenant.value());
         if (beforeId != null) {

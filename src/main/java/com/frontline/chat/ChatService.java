@@ -242,6 +242,35 @@ public class ChatService {
         return deliveries.recent(tenant, 20);
     }
 
+    /**
+     * A message of a conversation that took place earlier, as it was: who wrote it, when, its sources and how sure
+     * the assistant was, and the customer's rating (1, -1 or none) of an answer.
+     */
+    public record PastMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
+                              @Nullable Double confidence, boolean lowConfidence, @Nullable Integer feedback,
+                              java.time.OffsetDateTime at) {
+
+        public PastMessage {
+            citations = List.copyOf(citations);
+            if (feedback != null && feedback != 1 && feedback != -1) {
+                throw new IllegalArgumentException("Feedback is 1, -1 or none");
+            }
+        }
+    }
+
+    /**
+     * Stores a conversation that took place earlier with its own times, status and ratings (the demo workspace's
+     * history). Nothing is streamed, answered or sent to the handoff webhook.
+     */
+    public UUID recordPastConversation(TenantId tenant, Channel channel, String visitorId, ConversationStatus status,
+                                       @Nullable String handoffReason, List<PastMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("A conversation has at least one message");
+        }
+        return java.util.Objects.requireNonNull(tx.execute(s -> conversations.insertPast(tenant, channel, visitorId,
+                status, handoffReason, messages)));
+    }
+
     // ---- the customer ------------------------------------------------------------------------------------------
 
     /**

@@ -182,6 +182,47 @@ class ConversationRepository {
         // @formatter:on
     }
 
+    /**
+     * Stores a conversation that took place earlier, with its own times: the demo workspace's history. The
+     * conversation's last activity is its last message.
+     */
+    UUID insertPast(TenantId tenant, Channel channel, String visitorId, ConversationStatus status,
+                    @Nullable String handoffReason, List<ChatService.PastMessage> messages) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime started = messages.getFirst().at();
+        OffsetDateTime last = messages.getLast().at();
+        // @formatter:off
+        dsl.insertInto(CONVERSATIONS)
+                .set(CONVERSATIONS.TENANT_ID, tenant.value())
+                .set(CONVERSATIONS.ID, id)
+                .set(CONVERSATIONS.CHANNEL, channel.name())
+                .set(CONVERSATIONS.VISITOR_ID, visitorId)
+                .set(CONVERSATIONS.STATUS, status.name())
+                .set(CONVERSATIONS.HANDOFF_REASON, handoffReason)
+                .set(CONVERSATIONS.HANDOFF_AT, handoffReason == null ? null : last)
+                .set(CONVERSATIONS.CREATED_AT, started)
+                .set(CONVERSATIONS.UPDATED_AT, last)
+                .execute();
+        for (ChatService.PastMessage m : messages) {
+            dsl.insertInto(MESSAGES)
+                    .set(MESSAGES.TENANT_ID, tenant.value())
+                    .set(MESSAGES.ID, UUID.randomUUID())
+                    .set(MESSAGES.CONVERSATION_ID, id)
+                    .set(MESSAGES.AUTHOR, m.author().name())
+                    .set(MESSAGES.AUTHOR_NAME, m.authorName())
+                    .set(MESSAGES.BODY, m.text())
+                    .set(MESSAGES.CITATIONS, JSONB.valueOf(json.writeValueAsString(m.citations())))
+                    .set(MESSAGES.CONFIDENCE, m.confidence())
+                    .set(MESSAGES.LOW_CONFIDENCE, m.lowConfidence())
+                    .set(MESSAGES.EXTRACTIVE, m.author() == Author.ASSISTANT)
+                    .set(MESSAGES.FEEDBACK, m.feedback() == null ? null : m.feedback().shortValue())
+                    .set(MESSAGES.CREATED_AT, m.at())
+                    .execute();
+        }
+        // @formatter:on
+        return id;
+    }
+
     void setStatus(TenantId tenant, UUID id, ConversationStatus status, @Nullable String handoffReason,
                    @Nullable UUID agentId, @Nullable String agentName) {
         var update = dsl.update(CONVERSATIONS)

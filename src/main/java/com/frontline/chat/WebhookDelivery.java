@@ -9,4 +9,14 @@ import java.util.UUID;
 public record WebhookDelivery(UUID id, UUID conversationId, String url, String status, int attempts,
                               @Nullable String lastError, OffsetDateTime createdAt,
                               @Nullable OffsetDateTime deliveredAt) {
+
+    /** As shown to admins: a pending call is one still being retried. */
+    public String statusLabel() {
+        return switch (status) {
+            case "PENDING" -> "Retrying";
+            case "DELIVERED" -> "Delivered";
+            case "FAILED" -> "Failed";
+            default -> status;
+        };
+    }
 }

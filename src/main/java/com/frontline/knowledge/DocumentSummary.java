@@ -19,4 +19,9 @@ public record DocumentSummary(UUID id, String title, @Nullable String filename, 
     public boolean internal() {
         return visibility == Visibility.INTERNAL;
     }
+
+    /** The format as shown to users: "FAQ (CSV)", "Word (.docx)". */
+    public String documentTypeLabel() {
+        return com.frontline.knowledge.parsing.DocumentType.labelOf(documentType);
+    }
 }

@@ -85,7 +85,7 @@ class IngestionPipeline {
                 status(tenant, documentId, version, DocumentStatus.FAILED, "No text was found in this document.");
                 return;
             }
-            status(tenant, documentId, version, DocumentStatus.EMBEDDING, chunks.size() + " passages");
+            status(tenant, documentId, version, DocumentStatus.EMBEDDING, com.frontline.shared.Plurals.of(chunks.size(), "passage"));
             List<StoredChunk> stored = embed(tenant, documentId, version, chunks);
             tx.executeWithoutResult(s -> documents.replaceChunks(tenant, documentId, version, stored));
 

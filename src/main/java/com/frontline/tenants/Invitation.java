@@ -9,7 +9,19 @@ import java.util.UUID;
 public record Invitation(UUID id, String email, Role role, OffsetDateTime createdAt, OffsetDateTime expiresAt,
                          @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime revokedAt) {
 
-    public enum Status { PENDING, ACCEPTED, REVOKED, EXPIRED }
+    public enum Status {
+        PENDING("Pending"), ACCEPTED("Accepted"), REVOKED("Revoked"), EXPIRED("Expired");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public Status status(OffsetDateTime now) {
         if (acceptedAt != null) {

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /** Teammates, their roles, and invitations. */
 @Service
-public class TeamService {
+public class TeamService implements com.frontline.identity.InvitedAddresses {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -162,6 +162,18 @@ public class TeamService {
         if (memberships.lockOwners(tenant) <= 1) {
             throw new UserFacingException("A workspace needs at least one owner. Make someone else an owner first.");
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> invitedEmail(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return java.util.Optional.empty();
+        }
+        return invitations.findByTokenHash(hash(token))
+                .map(InvitationRepository.TokenMatch::invitation)
+                .filter(i -> i.status() == Invitation.Status.PENDING)
+                .map(Invitation::email);
     }
 
     /** What an invite link leads to, for the page shown before accepting. Unknown tokens are 404. */

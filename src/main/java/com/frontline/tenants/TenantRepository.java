@@ -124,6 +124,18 @@ class TenantRepository {
                 .execute();
     }
 
+    /** The admin saved the persona: the setup checklist counts it as done, defaults or not. */
+    void markPersonaReviewed(TenantId tenant) {
+        dsl.update(PERSONAS)
+                .set(PERSONAS.REVIEWED_AT, OffsetDateTime.now())
+                .where(PERSONAS.TENANT_ID.eq(tenant.value()))
+                .execute();
+    }
+
+    boolean personaReviewed(TenantId tenant) {
+        return dsl.fetchExists(PERSONAS, PERSONAS.TENANT_ID.eq(tenant.value()), PERSONAS.REVIEWED_AT.isNotNull());
+    }
+
     void insertBranding(TenantId tenant, String color, WidgetPosition position) {
         dsl.insertInto(BRANDINGS)
                 .set(BRANDINGS.TENANT_ID, tenant.value())

@@ -127,8 +127,15 @@ public class TenantService {
         Persona persona = normalize(input);
         Persona before = tenants.persona(tenant.id());
         tenants.upsertPersona(tenant.id(), persona);
+        tenants.markPersonaReviewed(tenant.id());
         audit.record(tenant.id(), tenant.actor(), "persona.updated", null, before, persona);
         return persona;
+    }
+
+    /** Whether an admin has saved the persona (the wizard's "Save and continue" counts, even with the defaults). */
+    @Transactional(readOnly = true)
+    public boolean personaReviewed(TenantId tenant) {
+        return tenants.personaReviewed(tenant);
     }
 
     private static Persona normalize(Persona p) {

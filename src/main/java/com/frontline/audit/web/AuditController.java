@@ -29,6 +29,7 @@ class AuditController {
         List<AuditEntry> entries = auditLog.recent(tenant.id(), before, action);
         model.addAttribute("entries", entries);
         model.addAttribute("action", action == null ? "" : action);
+        model.addAttribute("areas", auditLog.areas(tenant.id()));
         model.addAttribute("nextBefore", entries.size() == AuditLog.PAGE_SIZE ? entries.getLast().id() : null);
         // "Load older entries" asks for the rows only
         return "audit/audit :: audit-rows";

@@ -1,6 +1,7 @@
 package com.frontline.identity.web;
 
 import com.frontline.identity.AttemptThrottle;
+import com.frontline.identity.InvitedAddresses;
 import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
@@ -8,6 +9,8 @@ import com.frontline.shared.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,6 +25,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Optional;
 
 @Controller
 class SignUpController {
@@ -32,30 +38,41 @@ class SignUpController {
     private final SecurityContextRepository contexts;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final ObjectProvider<InvitedAddresses> invitations;
 
     SignUpController(UserService users, UserDetailsService userDetails, SecurityContextRepository contexts,
-                     AttemptThrottle throttle) {
+                     AttemptThrottle throttle, ObjectProvider<InvitedAddresses> invitations) {
         this.users = users;
         this.throttle = throttle;
         this.userDetails = userDetails;
         this.contexts = contexts;
+        this.invitations = invitations;
     }
 
-    record SignUpForm(String email, String displayName, String password) {
+    record SignUpForm(String email, String displayName, String password, @Nullable String invite) {
         static SignUpForm empty() {
-            return new SignUpForm("", "", "");
+            return new SignUpForm("", "", "", null);
         }
     }
 
+    /** From an invitation link ({@code ?invite=token}) the invited address is filled in and fixed. */
     @GetMapping("/signup")
-    String form(Model model) {
-        model.addAttribute("form", SignUpForm.empty());
+    String form(@RequestParam(required = false) @Nullable String invite, Model model) {
+        Optional<String> invited = invitedEmail(invite);
+        model.addAttribute("form", invited.map(email -> new SignUpForm(email, "", "", invite))
+                .orElse(SignUpForm.empty()));
+        model.addAttribute("invitedEmail", invited.orElse(null));
         return "identity/signup";
     }
 
     @PostMapping("/signup")
-    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
+    String signUp(@ModelAttribute("form") SignUpForm posted, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
+        // the invited address wins over whatever was posted: only it can accept the invitation
+        Optional<String> invited = invitedEmail(posted.invite());
+        SignUpForm form = invited.map(email -> new SignUpForm(email, posted.displayName(), posted.password(),
+                posted.invite())).orElse(posted);
+        model.addAttribute("invitedEmail", invited.orElse(null));
         UserAccount account;
         String address = request.getRemoteAddr();
         var wait = throttle.refusal(AttemptThrottle.Kind.SIGN_UP, form.email(), address);
@@ -82,11 +99,16 @@ class SignUpController {
 
     private static String refused(SignUpForm form, Model model, HttpServletResponse response, int status, String field,
                                   String message) {
-        model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
+        model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), "", form.invite()));
         model.addAttribute("errorField", field);
         model.addAttribute("error", message);
         response.setStatus(status);
         return "identity/signup";
+    }
+
+    private Optional<String> invitedEmail(@Nullable String token) {
+        InvitedAddresses lookup = invitations.getIfAvailable();
+        return token == null || lookup == null ? Optional.empty() : lookup.invitedEmail(token);
     }
 
     private void signIn(UserAccount account, HttpServletRequest request, HttpServletResponse response) {

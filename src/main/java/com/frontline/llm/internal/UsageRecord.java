@@ -12,4 +12,14 @@ public record UsageRecord(@Nullable OffsetDateTime occurredAt, @Nullable UUID co
                           Purpose purpose, String route, String routingReason, int complexity, int hop,
                           int tokensIn, int tokensOut, BigDecimal costUsd, int latencyMs, Outcome outcome,
                           boolean failover, @Nullable String error) {
+
+    /** The route as shown to admins ("Simple → cheap model"); a key this version does not know shows as stored. */
+    public String routeLabel() {
+        for (Route r : Route.values()) {
+            if (r.key().equals(route)) {
+                return r.label();
+            }
+        }
+        return route;
+    }
 }

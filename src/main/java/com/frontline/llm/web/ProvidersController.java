@@ -203,7 +203,7 @@ class ProvidersController {
             double v = byCost ? l.costUsd().doubleValue() : l.calls();
             return new Bar(l.provider() + " · " + l.model(),
                     byCost ? "$" + l.costUsd().setScale(l.costUsd().compareTo(BigDecimal.ONE) < 0 ? 4 : 2,
-                            RoundingMode.HALF_UP).toPlainString() : l.calls() + " calls",
+                            RoundingMode.HALF_UP).toPlainString() : com.frontline.shared.Plurals.of(l.calls(), "call"),
                     max == 0 ? 0 : Math.max(1, 100 * v / max));
         }).toList();
     }

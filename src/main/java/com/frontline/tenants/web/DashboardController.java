@@ -2,6 +2,7 @@ package com.frontline.tenants.web;
 
 import com.frontline.audit.AuditLog;
 import com.frontline.shared.CurrentTenant;
+import com.frontline.shared.Plurals;
 import com.frontline.shared.PortalProperties;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
@@ -48,17 +49,23 @@ class DashboardController {
         long pendingInvites = team.invitations(tenant.id()).stream()
                 .filter(i -> i.status() == Invitation.Status.PENDING).count();
         String settings = "/w/" + tenant.slug() + "/settings/";
-        List<ChecklistItem> checklist = List.of(
-                new ChecklistItem("Persona", persona.assistantName() + " · " + persona.tone().label() + " tone",
-                        !persona.equals(Persona.defaultsFor(workspace.name())), settings + "persona"),
-                new ChecklistItem("Branding", branding.hasLogo() ? "Logo and colour set" : "Add your logo",
-                        branding.hasLogo(), settings + "branding"),
-                new ChecklistItem("Website widget", widget.allowedOrigins().isEmpty()
-                        ? "Add the websites allowed to show the widget"
-                        : widget.allowedOrigins().size() + " allowed website(s)",
-                        !widget.allowedOrigins().isEmpty(), settings + "widget"),
-                new ChecklistItem("Teammates", members + " member(s), " + pendingInvites + " pending invitation(s)",
-                        members > 1 || pendingInvites > 0, settings + "team"));
+        // one item per wizard step, so that the overview counts the steps the wizard has
+        List<ChecklistItem> checklist = SetupStep.ALL.stream().map(step -> switch (step) {
+            case WORKSPACE -> new ChecklistItem(step.label(), workspace.name() + " · " + workspace.sector(), true,
+                    settings + "workspace");
+            case PERSONA -> new ChecklistItem(step.label(), persona.assistantName() + " · " + persona.tone().label()
+                    + " tone", tenants.personaReviewed(tenant.id())
+                    || !persona.equals(Persona.defaultsFor(workspace.name())), settings + "persona");
+            case BRANDING -> new ChecklistItem(step.label(), branding.hasLogo() ? "Logo and colour set"
+                    : "Add your logo", branding.hasLogo(), settings + "branding");
+            case WIDGET -> new ChecklistItem(step.label(), widget.allowedOrigins().isEmpty()
+                    ? "Add the websites allowed to show the widget"
+                    : Plurals.of(widget.allowedOrigins().size(), "allowed website"),
+                    !widget.allowedOrigins().isEmpty(), settings + "widget");
+            case TEAM -> new ChecklistItem(step.label(), Plurals.of(members, "member") + ", "
+                    + Plurals.of(pendingInvites, "pending invitation"), members > 1 || pendingInvites > 0,
+                    settings + "team");
+        }).toList();
         model.addAttribute("workspace", workspace);
         model.addAttribute("persona", persona);
         model.addAttribute("branding", branding);

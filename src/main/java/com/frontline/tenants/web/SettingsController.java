@@ -129,9 +129,13 @@ class SettingsController {
     @GetMapping({"/w/{slug}/setup/branding", "/w/{slug}/settings/branding"})
     String branding(CurrentTenant tenant, Model model, HttpServletRequest request) {
         Branding b = tenants.branding(tenant.id());
-        return brandingPage(tenant, model, ScreenMode.of(request),
-                new BrandingForm(b.primaryColor(), b.widgetPosition()), Map.of());
+        // after a logo upload or removal: the colour and position the admin had typed but not saved yet
+        BrandingForm form = model.getAttribute(UNSAVED_BRANDING) instanceof BrandingForm unsaved ? unsaved
+                : new BrandingForm(b.primaryColor(), b.widgetPosition());
+        return brandingPage(tenant, model, ScreenMode.of(request), form, Map.of());
     }
+
+    private static final String UNSAVED_BRANDING = "unsavedBranding";
 
     @PostMapping({"/w/{slug}/setup/branding", "/w/{slug}/settings/branding"})
     String saveBranding(CurrentTenant tenant, @ModelAttribute BrandingForm form, Model model,
@@ -158,13 +162,20 @@ class SettingsController {
         return "tenants/branding :: brand-preview";
     }
 
+    /**
+     * Uploads the logo alone. The form carries the colour and position as they are on the page (possibly unsaved):
+     * they are shown again afterwards, still unsaved, instead of being reset to the saved ones.
+     */
     @PostMapping({"/w/{slug}/setup/branding/logo", "/w/{slug}/settings/branding/logo"})
-    String uploadLogo(CurrentTenant tenant, @RequestParam("logo") MultipartFile file, Model model,
-                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect)
-            throws IOException {
+    String uploadLogo(CurrentTenant tenant, @RequestParam(name = "logo", required = false) @Nullable MultipartFile file,
+                      @ModelAttribute BrandingForm carried, Model model, HttpServletRequest request,
+                      HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         ScreenMode mode = ScreenMode.of(request);
-        Branding current = tenants.branding(tenant.id());
-        BrandingForm form = new BrandingForm(current.primaryColor(), current.widgetPosition());
+        BrandingForm form = withSavedDefaults(tenant, carried);
+        if (file == null) {
+            response.setStatus(422);
+            return brandingPage(tenant, model, mode, form, Map.of("logo", "Choose a logo file to upload."));
+        }
         if (file.isEmpty()) {
             response.setStatus(422);
             return brandingPage(tenant, model, mode, form, Map.of("logo", "Choose a logo file to upload."));
@@ -181,16 +192,36 @@ class SettingsController {
             response.setStatus(422);
             return brandingPage(tenant, model, mode, form, e.errors());
         }
-        redirect.addFlashAttribute("notice", "Logo uploaded.");
-        return "redirect:/w/" + tenant.slug() + (mode.isSetup() ? "/setup" : "/settings") + "/branding";
+        return afterLogoChange(tenant, mode, form, "Logo uploaded.", redirect);
     }
 
     @PostMapping({"/w/{slug}/setup/branding/logo/remove", "/w/{slug}/settings/branding/logo/remove"})
-    String removeLogo(CurrentTenant tenant, HttpServletRequest request, RedirectAttributes redirect) {
+    String removeLogo(CurrentTenant tenant, @ModelAttribute BrandingForm carried, HttpServletRequest request,
+                      RedirectAttributes redirect) {
         tenants.removeLogo(tenant);
-        redirect.addFlashAttribute("notice", "Logo removed.");
-        return "redirect:/w/" + tenant.slug() + (ScreenMode.of(request).isSetup() ? "/setup" : "/settings")
-                + "/branding";
+        return afterLogoChange(tenant, ScreenMode.of(request), withSavedDefaults(tenant, carried), "Logo removed.",
+                redirect);
+    }
+
+    private String afterLogoChange(CurrentTenant tenant, ScreenMode mode, BrandingForm form, String notice,
+                                   RedirectAttributes redirect) {
+        Branding saved = tenants.branding(tenant.id());
+        boolean unsaved = !saved.primaryColor().equalsIgnoreCase(form.primaryColor().strip())
+                || saved.widgetPosition() != form.widgetPosition();
+        if (unsaved) {
+            redirect.addFlashAttribute(UNSAVED_BRANDING, form);
+        }
+        redirect.addFlashAttribute("notice", unsaved ? notice + " Your colour and position changes are not saved "
+                + "yet: save them below." : notice);
+        return "redirect:/w/" + tenant.slug() + (mode.isSetup() ? "/setup" : "/settings") + "/branding";
+    }
+
+    /** The carried form, with the saved value for whatever the request did not carry (a client without script). */
+    private BrandingForm withSavedDefaults(CurrentTenant tenant, BrandingForm carried) {
+        Branding saved = tenants.branding(tenant.id());
+        return new BrandingForm(carried.primaryColor() == null || carried.primaryColor().isBlank()
+                ? saved.primaryColor() : carried.primaryColor(),
+                carried.widgetPosition() == null ? saved.widgetPosition() : carried.widgetPosition());
     }
 
     private String brandingPage(CurrentTenant tenant, Model model, ScreenMode mode, BrandingForm form,

@@ -1,0 +1,276 @@
+package com.frontline.demo;
+
+import com.frontline.accounts.AccountsService;
+import com.frontline.accounts.PendingUpload;
+import com.frontline.chat.Author;
+import com.frontline.chat.Channel;
+import com.frontline.chat.ChatService;
+import com.frontline.chat.ChatService.PastMessage;
+import com.frontline.chat.Citation;
+import com.frontline.chat.ConversationStatus;
+import com.frontline.demo.DemoFiles.DemoAccount;
+import com.frontline.demo.DemoFiles.Trend;
+import com.frontline.identity.SignUpCmd;
+import com.frontline.identity.UserAccount;
+import com.frontline.identity.UserService;
+import com.frontline.knowledge.KnowledgeService;
+import com.frontline.knowledge.UploadResult;
+import com.frontline.shared.Actor;
+import com.frontline.shared.CurrentTenant;
+import com.frontline.shared.InvalidInputException;
+import com.frontline.shared.Role;
+import com.frontline.shared.TenantId;
+import com.frontline.tenants.Persona;
+import com.frontline.tenants.TenantService;
+import com.frontline.tenants.Tone;
+import com.frontline.tenants.WidgetPosition;
+import com.frontline.tenants.Workspace;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * On the first start against an empty database, outside the {@code prod} profile, creates the demo workspace
+ * "Acme Support" and its admin (whose login the README prints), with a small help centre in five formats, a KPI
+ * import of five accounts over six months and a few past conversations, one of them waiting in the Inbox. Everything
+ * goes through the services a real workspace uses (documents are parsed and indexed by the background jobs) in one
+ * transaction: a failure leaves the database empty, and the next start tries again. Never runs in production.
+ */
+@Component
+@Profile("!prod")
+@ConditionalOnProperty(name = "frontline.demo.seed", havingValue = "true", matchIfMissing = true)
+class DemoSeeder implements ApplicationRunner {
+
+    static final String EMAIL = "admin@acme.test";
+    static final String PASSWORD = "frontline-demo";
+    static final String SLUG = "acme";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final String RETURNS = "Returns and refunds.html";
+    private static final String SHIPPING = "Shipping and delivery.md";
+    private static final String BILLING = "Billing and payments.docx";
+    private static final String ACCOUNT = "Account and password.pdf";
+    private static final String FAQ = "Product FAQ.csv";
+
+    private final TenantService tenants;
+    private final UserService users;
+    private final KnowledgeService knowledge;
+    private final AccountsService accounts;
+    private final ChatService chat;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    DemoSeeder(TenantService tenants, UserService users, KnowledgeService knowledge, AccountsService accounts,
+               ChatService chat, TransactionTemplate transaction) {
+        this.tenants = tenants;
+        this.users = users;
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+        this.chat = chat;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (tenants.anyWorkspaceExists()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> seed());
+        } catch (InvalidInputException e) {
+            // another node seeding the same empty database at the same moment took the address first
+            log.info("The demo workspace was not seeded: {}", e.errors());
+            return;
+        }
+        log.info("Seeded the demo workspace 'Acme Support': sign in as {} / {}", EMAIL, PASSWORD);
+    }
+
+    private void seed() {
+        UserAccount admin = users.findByEmail(EMAIL)
+                .orElseGet(() -> users.signUp(new SignUpCmd(EMAIL, "Alex Admin", PASSWORD)));
+        Workspace acme = tenants.createWorkspace(new Actor(admin.id(), admin.email()), "Acme Support", SLUG,
+                "E-commerce & retail");
+        CurrentTenant owner = new CurrentTenant(acme.id(), acme.slug(), acme.name(), Role.OWNER, admin.id(),
+                admin.email());
+        tenants.updatePersona(owner, new Persona("Ava", Tone.FRIENDLY, null,
+                "Hi, I'm Ava from Acme! Ask me about your order, delivery, returns, billing or your Acme appliance.",
+                "I'm not sure about that one. Shall I connect you with someone from the Acme support team?",
+                "en"));
+        tenants.updateBranding(owner, "#0f766e", WidgetPosition.BOTTOM_RIGHT);
+        tenants.uploadLogo(owner, resource("acme-logo.svg"), "acme-logo.svg");
+        tenants.updateOrigins(owner, "http://localhost:8080\nhttp://127.0.0.1:8080");
+        tenants.completeOnboarding(owner);
+
+        Map<String, UUID> documents = helpCentre(owner);
+        importKpis(owner);
+        pastConversations(acme.id(), documents);
+    }
+
+    /** The help centre: Markdown, HTML, Word, PDF and an FAQ CSV, queued for indexing like any upload. */
+    private Map<String, UUID> helpCentre(CurrentTenant owner) {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(SHIPPING, resource(SHIPPING));
+        files.put(RETURNS, resource(RETURNS));
+        files.put(BILLING, DemoFiles.docx(text("generated/Billing and payments.txt")));
+        files.put(ACCOUNT, DemoFiles.pdf(text("generated/Account and password.txt")));
+        files.put(FAQ, resource(FAQ));
+        Map<String, UUID> ids = new HashMap<>();
+        files.forEach((name, bytes) -> {
+            UploadResult result = knowledge.upload(owner, name, bytes, null);
+            if (!result.accepted() || result.documentId() == null) {
+                throw new IllegalStateException("Demo document " + name + " was refused: " + result.message());
+            }
+            ids.put(name, result.documentId());
+        });
+        return ids;
+    }
+
+    /** Five business customers with six months of KPIs, validated and confirmed like an admin's upload. */
+    private void importKpis(CurrentTenant owner) {
+        String lower = "Lower is better";
+        String higher = "Higher is better";
+        List<DemoAccount> demo = List.of(
+                new DemoAccount("Bean There Cafés", List.of(
+                        new Trend("Product adoption", "Adoption", 2, "High", higher, true, 61, 66, 70, 74, 79, 83),
+                        new Trend("Ticket CSAT", "Support", 2, "High", higher, true, 88, 90, 89, 92, 93, 94),
+                        new Trend("NPS", "Sentiment", 1, "Medium", higher, false, 38, 41, 45, 47, 52, 55),
+                        new Trend("Churn risk", "Retention", 2, "High", lower, true, 14, 12, 11, 9, 8, 6))),
+                new DemoAccount("Greenleaf Offices", List.of(
+                        new Trend("Product adoption", "Adoption", 2, "High", higher, true, 72, 70, 68, 63, 60, 57),
+                        new Trend("Ticket CSAT", "Support", 2, "High", higher, true, 84, 82, 79, 76, 74, 71),
+                        new Trend("NPS", "Sentiment", 1, "Medium", higher, false, 40, 36, 33, 30, 27, 24),
+                        new Trend("Churn risk", "Retention", 2, "High", lower, true, 18, 21, 25, 29, 33, 38))),
+                new DemoAccount("Harbour Hotels", List.of(
+                        new Trend("Product adoption", "Adoption", 2, "High", higher, true, 35, 33, 31, 30, 28, 26),
+                        new Trend("Ticket CSAT", "Support", 2, "High", higher, true, 66, 61, 58, 55, 51, 47),
+                        new Trend("NPS", "Sentiment", 1, "Medium", higher, false, 22, 18, 15, 12, 10, 8),
+                        new Trend("Churn risk", "Retention", 2, "High", lower, true, 42, 48, 55, 61, 66, 72))),
+                new DemoAccount("Bright Dental Clinics", List.of(
+                        new Trend("Product adoption", "Adoption", 2, "High", higher, true, 80, 82, 81, 84, 86, 88),
+                        new Trend("Ticket CSAT", "Support", 2, "High", higher, true, 91, 92, 94, 93, 95, 96),
+                        new Trend("NPS", "Sentiment", 1, "Medium", higher, false, 58, 60, 61, 63, 64, 67),
+                        new Trend("Churn risk", "Retention", 2, "High", lower, true, 7, 6, 6, 5, 4, 4))),
+                new DemoAccount("Nordic Bakeries", List.of(
+                        new Trend("Product adoption", "Adoption", 2, "High", higher, true, 52, 55, 53, 56, 58, 57),
+                        new Trend("Ticket CSAT", "Support", 2, "High", higher, true, 78, 75, 77, 80, 79, 81),
+                        new Trend("NPS", "Sentiment", 1, "Medium", higher, false, 30, 32, 31, 33, 35, 34),
+                        new Trend("Churn risk", "Retention", 2, "High", lower, true, 22, 21, 23, 20, 19, 19))));
+        byte[] csv = DemoFiles.kpiCsv(demo, LocalDate.now(clock));
+        PendingUpload upload = accounts.validate(owner, "acme-accounts-kpis.csv", csv);
+        if (!upload.report().problems().isEmpty()) {
+            throw new IllegalStateException("The demo KPI file has problems: " + upload.report().problems());
+        }
+        accounts.confirm(owner, upload.id());
+    }
+
+    /** Past widget conversations: resolved ones, rated answers, one fallback, and one waiting for a person. */
+    private void pastConversations(TenantId tenant, Map<String, UUID> documents) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+
+        record Said(Author author, String text, @Nullable Citation citation, @Nullable Integer feedback, int minutes) {
+        }
+        class Transcript {
+            final List<PastMessage> messages = new ArrayList<>();
+
+            Transcript say(Said s, OffsetDateTime start) {
+                boolean answer = s.author() == Author.ASSISTANT;
+                boolean fallback = answer && s.citation() == null;
+                messages.add(new PastMessage(s.author(), answer ? "Ava" : s.author() == Author.AGENT ? "Alex Admin"
+                        : null, s.text(), s.citation() == null ? List.of() : List.of(s.citation()),
+                        answer ? (fallback ? 0.21 : 0.78) : null, fallback, s.feedback(),
+                        start.plusMinutes(s.minutes())));
+                return this;
+            }
+        }
+
+        OffsetDateTime delivery = now.minusDays(3).withHour(9).withMinute(12);
+        Transcript shipping = new Transcript()
+                .say(new Said(Author.CUSTOMER, "How long does shipping take to Germany?", null, null, 0), delivery)
+                .say(new Said(Author.ASSISTANT, "Standard shipping takes 2 to 4 working days within the "
+                        + "Netherlands, Belgium and Germany, and 3 to 6 working days to the rest of the European "
+                        + "Union. [1]", cite(documents, SHIPPING, "Shipping and delivery",
+                        "Standard shipping takes 2 to 4 working days within the Netherlands, Belgium and Germany"),
+                        1, 0), delivery);
+        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-shipping", ConversationStatus.BOT,
+                null, shipping.messages);
+
+        OffsetDateTime reset = now.minusDays(2).withHour(19).withMinute(40);
+        Transcript password = new Transcript()
+                .say(new Said(Author.CUSTOMER, "I forgot my password, how do I get back in?", null, null, 0), reset)
+                .say(new Said(Author.ASSISTANT, "To reset your password, choose Forgot password on the sign-in page "
+                        + "and enter the e-mail address of your account. We send you a link that works for 1 hour. [1]",
+                        cite(documents, ACCOUNT, "Account and password",
+                                "To reset your password, choose Forgot password on the sign-in page"), 1, 0),
+                        reset)
+                .say(new Said(Author.CUSTOMER, "Thanks, that worked!", null, null, 4), reset);
+        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-password", ConversationStatus.BOT,
+                null, password.messages);
+
+        OffsetDateTime norway = now.minusDays(1).withHour(11).withMinute(5);
+        Transcript abroad = new Transcript()
+                .say(new Said(Author.CUSTOMER, "Do you deliver to Norway?", null, null, 0), norway)
+                .say(new Said(Author.ASSISTANT, "I'm not sure about that one. Shall I connect you with someone "
+                        + "from the Acme support team?", null, -1, 0), norway)
+                .say(new Said(Author.CUSTOMER, "Yes please", null, null, 1), norway)
+                .say(new Said(Author.SYSTEM, "I've asked our team to join. Someone will reply here as soon as they "
+                        + "can.", null, null, 1), norway)
+                .say(new Said(Author.SYSTEM, "Alex Admin joined the conversation.", null, null, 9), norway)
+                .say(new Said(Author.AGENT, "Hi! We don't deliver to Norway yet, sorry. We ship to the EU, the UK "
+                        + "and Switzerland; Norway is planned for next spring.", null, null, 10), norway)
+                .say(new Said(Author.SYSTEM, "Alex Admin closed the conversation. Ask anything else and the "
+                        + "assistant will answer.", null, null, 12), norway);
+        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-norway",
+                ConversationStatus.RESOLVED, "The customer asked for a person.", abroad.messages);
+
+        OffsetDateTime broken = now.minusMinutes(25);
+        Transcript damaged = new Transcript()
+                .say(new Said(Author.CUSTOMER, "My order A-20417 arrived today and the glass jug of the blender is "
+                        + "cracked. What can I do?", null, null, 0), broken)
+                .say(new Said(Author.ASSISTANT, "If an item arrives damaged, send us a photo of the item and the box "
+                        + "within 7 days of delivery. We send a replacement right away and you do not need to return "
+                        + "the damaged item first. [1]", cite(documents, RETURNS, "Returns and refunds",
+                        "If an item arrives damaged, send us a photo of the item and the box within 7 days"),
+                        null, 0), broken)
+                .say(new Said(Author.CUSTOMER, "I have the photos. Can I talk to a person to arrange the "
+                        + "replacement?", null, null, 3), broken)
+                .say(new Said(Author.SYSTEM, "I've asked our team to join. Someone will reply here as soon as they "
+                        + "can.", null, null, 3), broken);
+        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-damaged",
+                ConversationStatus.WAITING, "The customer asked for a person.", damaged.messages);
+    }
+
+    private static Citation cite(Map<String, UUID> documents, String file, String title, String snippet) {
+        return new Citation(1, documents.get(file), "DOCUMENT", title, snippet, null);
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = new ClassPathResource("demo/" + name).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing demo resource " + name, e);
+        }
+    }
+
+    private static String text(String name) {
+        return new String(resource(name), StandardCharsets.UTF_8);
+    }
+}
