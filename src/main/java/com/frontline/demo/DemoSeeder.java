@@ -15,6 +15,7 @@ import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.UploadResult;
+import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
@@ -135,7 +136,7 @@ class DemoSeeder implements ApplicationRunner {
         files.put(FAQ, resource(FAQ));
         Map<String, UUID> ids = new HashMap<>();
         files.forEach((name, bytes) -> {
-            UploadResult result = knowledge.upload(owner, name, bytes, null);
+            UploadResult result = knowledge.upload(owner, name, bytes, null, Visibility.PUBLIC);
             if (!result.accepted() || result.documentId() == null) {
                 throw new IllegalStateException("Demo document " + name + " was refused: " + result.message());
             }

@@ -217,7 +217,7 @@ class IngestionPipeline {
             }
             int live = summary.get().liveVersion();
             List<StoredChunk> chunks = fillMissingEmbeddings(tenant, documents.chunks(tenant, documentId, live));
-            index.index(tenant, chunks.stream().map(c -> toIndexed(tenant, summary.get().title(), c)).toList());
+            index.index(tenant, chunks.stream().map(c -> toIndexed(tenant, summary.get().title(), summary.get().visibility(), c)).toList());
         } finally {
             MDC.remove("tenant");
         }

@@ -9,6 +9,8 @@ import com.frontline.chat.ChatService;
 import com.frontline.chat.Citation;
 import com.frontline.chat.Conversation;
 import com.frontline.search.KnowledgeIndex;
+import com.frontline.search.Audience;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
@@ -90,7 +92,7 @@ class PlantedSentencesFlowTest {
         assertThat(knowledge.document(tenant.id(), doc).document().title()).isEqualTo("Refunds & returns");
         await(() -> {
             index.refresh();
-            return index.bm25(tenant.id(), "gift cards refunded", 5).stream()
+            return index.bm25(tenant.id(), Audience.TEAM, "gift cards refunded", 5).stream()
                     .anyMatch(h -> h.title().equals("Refunds & returns"));
         });
         assertThatThrownBy(() -> knowledge.rename(other, doc, "Mine now")).isInstanceOf(NotFoundException.class);
@@ -127,7 +129,8 @@ class PlantedSentencesFlowTest {
     }
 
     private UUID upload(String filename, String text, UUID replacing) {
-        UploadResult result = knowledge.upload(tenant, filename, text.getBytes(StandardCharsets.UTF_8), replacing);
+        UploadResult result = knowledge.upload(tenant, filename, text.getBytes(StandardCharsets.UTF_8), replacing,
+                Visibility.PUBLIC);
         assertThat(result.accepted()).as(result.message()).isTrue();
         UUID doc = result.documentId();
         int version = result.version();

@@ -11,7 +11,7 @@ import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
 import com.frontline.shared.web.Views;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +50,8 @@ class AgentAssistController {
 
     @GetMapping("/w/{slug}/inbox/{conversationId}/assist")
     String assist(CurrentTenant tenant, @PathVariable UUID conversationId,
-                  @RequestParam(required = false) @Nullable String q, Model model, HtmxRequest htmx) {
-        chat.conversation(tenant.id(), conversationId); // 404 unless it is this workspace's
+                  @RequestParam(required = false) @Nullable String q, Model model, HttpServletRequest request) {
+        chat.inboxConversation(tenant.id(), conversationId); // 404 unless an inbox conversation of this workspace
         String typed = q == null ? "" : q.strip();
         String query = typed.isEmpty() ? chat.lastCustomerMessage(tenant.id(), conversationId).orElse("") : typed;
         model.addAttribute("assistUrl", "/w/" + tenant.slug() + "/inbox/" + conversationId + "/assist");
@@ -74,7 +74,7 @@ class AgentAssistController {
             }
         }
         // a full page load of this address has no page of its own: show the conversation instead
-        return Views.wantsFragment(htmx) ? "chat/assist :: assist"
+        return Views.wantsFragment(request) ? "chat/assist :: assist"
                 : "redirect:/w/" + tenant.slug() + "/inbox/" + conversationId;
     }
 

@@ -6,6 +6,7 @@ import com.frontline.accounts.AccountsService;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatService;
 import com.frontline.knowledge.KnowledgeService;
+import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
 import com.frontline.tenants.TeamService;
@@ -89,7 +90,7 @@ class PageOrFragmentSweepTest {
         CurrentTenant tenant = accounts.asMember(alice, accounts.workspace(alice, "Sweep Co"));
         values.put("slug", tenant.slug());
         values.put("documentId", knowledge.addText(tenant, "Returns policy",
-                "You can return any item within 30 days of delivery.").documentId().toString());
+                "You can return any item within 30 days of delivery.", Visibility.PUBLIC).documentId().toString());
         var confirmed = accountsService.validate(tenant, "kpis.csv", """
                 account_name,kpi_name,value,category,weight,impact_level
                 Acme Corp,NPS,45%,Engagement,2,High
