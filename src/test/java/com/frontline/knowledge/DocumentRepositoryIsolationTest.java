@@ -15,11 +15,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two workspaces' documents side by side: no repository method of one reads or changes the other's rows. */
+/**
+ * Two workspaces' documents and facts side by side: no repository method of one reads or changes the other's rows.
+ */
 @IntegrationTest
 class DocumentRepositoryIsolationTest {
 
     @Autowired DocumentRepository documents;
+    @Autowired FactRepository facts;
     @Autowired TestAccounts accounts;
     @Autowired MockMvc mvc;
 
@@ -66,5 +69,41 @@ class DocumentRepositoryIsolationTest {
         assertThat(documents.summary(a, doc)).map(DocumentSummary::liveVersion).contains(0);
         assertThat(documents.chunks(a, doc, version)).hasSize(1);
         assertThat(documents.embeddingsByHash(a, List.of("hash-1"))).containsKey("hash-1");
+
+        // visibility: B cannot read or change A's
+        assertThat(documents.visibility(b, doc)).isEmpty();
+        assertThat(documents.setVisibility(b, doc, Visibility.INTERNAL)).isFalse();
+        assertThat(documents.visibility(a, doc)).contains(Visibility.PUBLIC);
+    }
+
+    @Test
+    void factsStayInTheirWorkspaceEvenWhenAnotherUsesTheSameIds() throws Exception {
+        TenantId a = accounts.workspace(accounts.signedIn(mvc, "alice"), "A Corp").id();
+        TenantId b = accounts.workspace(accounts.signedIn(mvc, "bob"), "B Corp").id();
+        UUID account = UUID.randomUUID();
+        UUID chunk = UUID.randomUUID();
+        facts.replace(a, "ACCOUNT", account, List.of(fact(chunk, account, 2, "NPS of Acme is 45%.", "hash-a")));
+
+        assertThat(facts.storedVersion(b, "ACCOUNT", account)).isEmpty();
+        assertThat(facts.page(b, null, 100)).isEmpty();
+        assertThat(facts.embeddingsByHash(b, List.of("hash-a"))).isEmpty();
+        assertThat(facts.count(b)).isZero();
+
+        // B reuses A's account and chunk ids: its replace neither deletes nor overwrites A's row
+        facts.replace(b, "ACCOUNT", account, List.of(fact(chunk, account, 7, "NPS of Acme is 99%.", "hash-b")));
+        facts.replace(b, "ACCOUNT", account, List.of());
+
+        assertThat(facts.storedVersion(a, "ACCOUNT", account)).contains(2);
+        assertThat(facts.page(a, null, 100)).singleElement().satisfies(f -> {
+            assertThat(f.text()).isEqualTo("NPS of Acme is 45%.");
+            assertThat(f.visibility()).isEqualTo(Visibility.INTERNAL);
+        });
+        assertThat(facts.count(b)).isZero();
+        assertThat(documents.tenantsWithKnowledge()).contains(a).doesNotContain(b);
+    }
+
+    static FactRepository.StoredFact fact(UUID id, UUID account, int version, String text, String hash) {
+        return new FactRepository.StoredFact(id, "ACCOUNT", account, version, 0, "Acme", List.of("Accounts", "Acme"),
+                text, hash, new float[]{0.1f, 0.2f}, Visibility.INTERNAL);
     }
 }
