@@ -51,6 +51,8 @@ class PlaygroundController {
         model.addAttribute("conversation", conversation);
         model.addAttribute("persona", tenants.persona(tenant.id()));
         model.addAttribute("offlineOnly", assistant.offlineOnly(tenant.id()));
+        // admins get a link to the providers page in the note shown when a provider failed before an answer
+        model.addAttribute("linkProviders", tenant.can(Role.ADMIN));
         model.addAttribute("threshold", chat.settings(tenant.id()).confidenceThreshold());
         model.addAttribute("section", "playground");
         return "chat/playground";
