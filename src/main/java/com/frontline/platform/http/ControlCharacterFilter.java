@@ -74,7 +74,8 @@ class ControlCharacterFilter extends OncePerRequestFilter {
             }
         }
         if (where != null) {
-            log.debug("Refused a control character in {} of {} {}", where, request.getMethod(), request.getRequestURI());
+            // not the URI: it may carry a secret (an invitation link's token)
+            log.debug("Refused a control character in {} of a {} request", where, request.getMethod());
             refuse(request, response);
             return;
         }
