@@ -114,11 +114,12 @@
             if (!frame) { // lazy: the chat loads on first open only
                 frame = d.createElement('iframe');
                 frame.title = name;
-                // who the visitor is, if the website says (data-customer-name / -email), and the page the chat
-                // starts on, for the team's inbox; in the fragment, so it never reaches a server log
+                // for the team's inbox: this page, and the visitor if the site names them (in the #: never logged)
                 var about = new URLSearchParams({page: w.location.origin + w.location.pathname});
-                if (script.getAttribute('data-customer-name')) about.set('name', script.getAttribute('data-customer-name'));
-                if (script.getAttribute('data-customer-email')) about.set('email', script.getAttribute('data-customer-email'));
+                ['name', 'email'].forEach(function (k) {
+                    var v = script.getAttribute('data-customer-' + k);
+                    if (v) about.set(k, v);
+                });
                 frame.src = base + config.frame + '#' + about;
                 frame.addEventListener('load', function () {
                     frameReady = true;

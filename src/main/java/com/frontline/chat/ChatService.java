@@ -19,9 +19,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -129,7 +131,7 @@ public class ChatService {
                 List.of(ConversationStatus.WAITING, ConversationStatus.AGENT), false, 100);
         var last = conversations.lastMessages(tenant, items.stream().map(i -> i.conversation().id()).toList(),
                 QUEUE_PREVIEW);
-        return items.stream().map(i -> new InboxItem(i.conversation(), i.customer(),
+        return withTeamMembers(items).stream().map(i -> new InboxItem(i.conversation(), i.customer(),
                 last.getOrDefault(i.conversation().id(), List.of()), null)).toList();
     }
 
@@ -137,7 +139,7 @@ public class ChatService {
     public List<InboxItem> resolvedConversations(TenantId tenant) {
         List<InboxItem> items = conversations.inboxItems(tenant, List.of(ConversationStatus.RESOLVED), true, 20);
         var first = conversations.firstQuestions(tenant, items.stream().map(i -> i.conversation().id()).toList());
-        return items.stream().map(i -> new InboxItem(i.conversation(), i.customer(), List.of(),
+        return withTeamMembers(items).stream().map(i -> new InboxItem(i.conversation(), i.customer(), List.of(),
                 first.get(i.conversation().id()))).toList();
     }
 
@@ -151,8 +153,39 @@ public class ChatService {
     }
 
     public Customer customer(TenantId tenant, UUID conversationId) {
-        return conversations.customer(tenant, conversationId)
+        Conversation c = conversation(tenant, conversationId);
+        Customer customer = conversations.customer(tenant, conversationId)
                 .orElseThrow(() -> NotFoundException.of("Conversation", conversationId));
+        return withTeamMembers(List.of(new InboxItem(c, customer, List.of(), null))).getFirst().customer();
+    }
+
+    /** A playground conversation's customer is the team member who tried the assistant: named by their account. */
+    private List<InboxItem> withTeamMembers(List<InboxItem> items) {
+        List<UUID> userIds = items.stream().map(i -> playgroundUser(i.conversation())).filter(Objects::nonNull)
+                .distinct().toList();
+        if (userIds.isEmpty()) {
+            return items;
+        }
+        Map<UUID, String> names = new HashMap<>();
+        users.findAll(userIds).forEach(u -> names.put(u.id(), u.displayName().isBlank() ? u.email()
+                : u.displayName()));
+        return items.stream().map(i -> {
+            UUID user = playgroundUser(i.conversation());
+            String name = user == null ? null : names.get(user);
+            return name == null ? i : new InboxItem(i.conversation(), i.customer().named(name), i.lastMessages(),
+                    i.firstQuestion());
+        }).toList();
+    }
+
+    private static @Nullable UUID playgroundUser(Conversation c) {
+        if (c.channel() != Channel.PLAYGROUND || !c.visitorId().startsWith("user:")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(c.visitorId().substring("user:".length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -11,15 +11,19 @@ import java.net.URI;
  */
 public record Customer(Channel channel, @Nullable String name, @Nullable String email, @Nullable String pageUrl) {
 
-    /** The name, else the e-mail, else "Website visitor" (or "Team member (playground)"). */
+    /** The name, else the e-mail, else "Website visitor"; playground conversations say so. */
     public String label() {
         if (name != null && !name.isBlank()) {
-            return name;
+            return channel == Channel.WIDGET ? name : name + " (playground)";
         }
         if (email != null && !email.isBlank()) {
             return email;
         }
         return channel == Channel.WIDGET ? "Website visitor" : "Team member (playground)";
+    }
+
+    Customer named(String teamMember) {
+        return new Customer(channel, teamMember, null, null);
     }
 
     /** The e-mail when it is not already the label. */

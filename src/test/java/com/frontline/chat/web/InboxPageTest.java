@@ -131,7 +131,7 @@ class InboxPageTest {
         assertThat(chat.conversation(tenant.id(), test.id()).status()).isEqualTo(ConversationStatus.BOT);
 
         chat.requestHandoff(tenant.id(), test.id(), "The customer asked for a person.");
-        assertThat(page(base, agent)).contains("Team member (playground)");
+        assertThat(page(base, agent)).contains("alice (playground)");
     }
 
     @Test

@@ -172,7 +172,7 @@ class SearchSettingsPageTest {
         mvc.perform(get(url).session(agent)).andExpect(status().isForbidden());
         mvc.perform(post(url).session(agent).with(csrf()).param("fusion", "RRF").param("bm25Weight", "0.5")
                 .param("topK", "5").param("candidates", "50").param("minScore", "0")).andExpect(status().isForbidden());
-        mvc.perform(post(url + "/try").session(agent).with(csrf()).param("query", "x"))
+        mvc.perform(post(url + "/try").session(agent).with(csrf()).header("HX-Request", "true").param("query", "x"))
                 .andExpect(status().isForbidden());
         assertThat(search.usesDefaults(w.id())).isTrue();
     }
