@@ -110,6 +110,15 @@ class MobileE2E extends E2ETest {
         assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")))
                 .hasAttribute("aria-expanded", "false");
         assertThat(knowledge).isHidden();
+
+        // the browser's Forward with the menu open: the page that comes back has it closed and scrolls again
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(phone.locator("html")).hasClass(Pattern.compile("menu-open"));
+        phone.goForward();
+        assertThat(phone).hasURL(Pattern.compile("/w/acme/accounts$"));
+        assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")))
+                .hasAttribute("aria-expanded", "false");
+        assertThat(phone.locator("html")).not().hasClass(Pattern.compile("menu-open"));
         phone.context().close();
     }
 
