@@ -177,10 +177,10 @@ class DemoSeeder implements ApplicationRunner {
                         new Trend("Churn risk", "Retention", 2, "High", lower, true, 22, 21, 23, 20, 19, 19))));
         byte[] csv = DemoFiles.kpiCsv(demo, LocalDate.now(clock));
         PendingUpload upload = accounts.validate(owner, "acme-accounts-kpis.csv", csv);
-        if (!upload.report().problems().isEmpty()) {
-            throw new IllegalStateException("The demo KPI file has problems: " + upload.report().problems());
+        AccountsService.Confirmed confirmed = accounts.confirm(owner, upload.id());
+        if (confirmed.skippedRows() > 0 || confirmed.accounts() != demo.size()) {
+            throw new IllegalStateException("The demo KPI file was not read as written: " + confirmed);
         }
-        accounts.confirm(owner, upload.id());
     }
 
     /** Past widget conversations: resolved ones, rated answers, one fallback, and one waiting for a person. */

@@ -58,7 +58,10 @@ class DemoSeedTest {
         var admin = users.findByEmail(DemoSeeder.EMAIL).orElseThrow();
         acme = tenants.resolve(admin.id(), admin.email(), DemoSeeder.SLUG).orElseThrow();
         await(() -> knowledge.documents(acme.id()).stream().filter(d -> d.filename() != null)
-                .allMatch(d -> d.latestStatus() == DocumentStatus.INDEXED));
+                .noneMatch(d -> d.latestStatus().inProgress()));
+        assertThat(knowledge.documents(acme.id())).filteredOn(d -> d.filename() != null)
+                .allSatisfy(d -> assertThat(d.latestStatus()).as("%s: %s", d.title(), d.statusDetail())
+                        .isEqualTo(DocumentStatus.INDEXED));
         index.refresh();
     }
 
