@@ -8,6 +8,7 @@ import com.frontline.llm.TokenSink;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.Persona;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,11 +74,15 @@ class ProvidersE2E extends E2ETest {
 
             // the playground notes the provider that failed before the answer (the broken one is first in line)
             page.navigate(portal.url("/w/acme/playground"));
+            page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");
             page.locator("[data-testid=new-conversation]").click();
+            page.waitForFunction("() => { const c = document.querySelector('[data-chat]'); "
+                    + "return c && !c.dataset.old && c.chat; }");
             page.fill("[data-testid=chat-input]", "How long do refunds take?");
             page.click("[data-testid=chat-send]");
             Locator note = page.locator("[data-testid=provider-failure]");
-            assertThat(note).containsText("OpenAI-compatible endpoint (Backup cluster) failed");
+            assertThat(note).containsText("OpenAI-compatible endpoint (Backup cluster) failed",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
             assertThat(note).containsText("Answered by the next provider, Acme GPU box.");
             assertThat(note.getByText("Check Settings → AI providers")).isVisible();
             Browsers.screenshot(page, "playground-provider-failed");
