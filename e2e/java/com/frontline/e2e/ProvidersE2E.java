@@ -8,6 +8,7 @@ import com.frontline.llm.TokenSink;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.Persona;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,6 +57,39 @@ class ProvidersE2E extends E2ETest {
             assertThat(page.locator(".usage-row").first()).isVisible();
             assertThat(page.locator("[data-testid=provider-row]").first()).containsText("Circuit open");
             Browsers.screenshot(page, "providers");
+
+            // a failing provider says what happened in plain words, quoting nothing it answered
+            backup.locator("[data-testid=test-connection]").click();
+            assertThat(backup.locator("[data-testid=test-result]"))
+                    .containsText("The provider had a server error (HTTP 500).");
+            // an address inside the network is refused on the form, before any call
+            page.navigate(portal.url("/w/acme/settings/providers?kind=OPENAI_COMPATIBLE"));
+            Locator form = page.locator("[data-testid=provider-form]");
+            form.getByLabel("Name").fill("Metadata");
+            form.getByLabel("Base URL").fill("http://[::ffff:169.254.169.254]/v1");
+            form.getByLabel("Default model").fill("m");
+            form.locator("button[type=submit]").click();
+            assertThat(form).containsText("which this portal never calls");
+            Browsers.screenshot(page, "providers-refused-address");
+
+            // the playground notes the provider that failed before the answer (the broken one is first in line)
+            page.navigate(portal.url("/w/acme/playground"));
+            page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");
+            page.locator("[data-testid=new-conversation]").click();
+            page.waitForFunction("() => { const c = document.querySelector('[data-chat]'); "
+                    + "return c && !c.dataset.old && c.chat; }");
+            page.fill("[data-testid=chat-input]", "How long do refunds take?");
+            page.click("[data-testid=chat-send]");
+            Locator note = page.locator("[data-testid=provider-failure]");
+            assertThat(note).containsText("OpenAI-compatible endpoint (Backup cluster) failed",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+            assertThat(note).containsText("Answered by the next provider, Acme GPU box.");
+            assertThat(note.getByText("Check Settings → AI providers")).isVisible();
+            Browsers.screenshot(page, "playground-provider-failed");
+            page.setViewportSize(390, 844);
+            Browsers.screenshot(page, "playground-provider-failed-390");
+            page.setViewportSize(1366, 860);
+            page.navigate(portal.url("/w/acme/settings/providers"));
 
             page.locator("[data-testid=budget]").fill("0.10");
             page.locator("[data-testid=routing-form] button[type=submit]").click();
