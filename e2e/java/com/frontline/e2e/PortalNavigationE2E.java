@@ -84,6 +84,7 @@ class PortalNavigationE2E extends E2ETest {
         swap(page.locator("[data-testid=take-over]"));
         assertThat(page.locator("[data-testid=conversation-status]")).containsText("With");
         assertWhole(Pattern.compile(".*/w/acme/inbox/[0-9a-f-]{36}$"));
+        assertThat(page.locator("[data-testid=chat-log]")).containsText("joined the conversation");
         shoot("inbox-conversation");
         swap(page.locator("[data-testid=resolve]"));
         assertWhole("/w/acme/inbox");
