@@ -3,6 +3,7 @@ package com.frontline.search;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static com.frontline.search.SearchTestSupport.embedder;
@@ -47,10 +48,15 @@ class MiniLmTextEmbedderTest {
     void unpacksItsNativeTokenizerIntoTheConfiguredCacheDirectory() throws Exception {
         embedder().embed("anything");
 
-        // unless DJL_CACHE_DIR was set outside (then that wins)
+        // unless DJL_CACHE_DIR was set outside (then that wins). The property is JVM-wide and set by the first
+        // embedder built in this JVM: ours, or an earlier test's application context with its own configured dir.
         if (System.getenv("DJL_CACHE_DIR") == null) {
-            assertThat(SearchTestSupport.MODEL_CACHE_DIR.resolve("tokenizers")).isDirectory();
-            try (var files = Files.walk(SearchTestSupport.MODEL_CACHE_DIR)) {
+            String configured = System.getProperty("DJL_CACHE_DIR");
+            assertThat(configured).as("the configured cache dir is handed to DJL").isNotNull();
+            Path dir = Path.of(configured);
+            assertThat(dir).isNotEqualTo(Path.of(System.getProperty("user.home"), ".djl.ai"));
+            assertThat(dir.resolve("tokenizers")).isDirectory();
+            try (var files = Files.walk(dir)) {
                 assertThat(files.filter(f -> f.getFileName().toString().startsWith("libtokenizers"))).isNotEmpty();
             }
         }
