@@ -59,7 +59,8 @@ class ChatE2E extends E2ETest {
         Page agent = newPersonPage();
         new Pages.LoginPage(agent, portal).signIn("admin@acme.test", "frontline-demo");
         agent.navigate(portal.url("/w/acme/inbox"));
-        agent.locator("[data-testid=waiting-conversation]").first().click();
+        // the queue lists the longest waiting first (the demo's own waiting conversation): pick this one
+        agent.locator("[data-testid=waiting-conversation]", new Page.LocatorOptions().setHasText("seashells")).click();
         assertThat(agent.locator("[data-testid=chat-log]")).containsText("seashells");
         agent.locator("[data-testid=take-over]").click();
         assertThat(agent.locator("[data-testid=conversation-status]")).containsText("With");

@@ -73,7 +73,8 @@ class MobileE2E extends E2ETest {
         Page phone = phonePage(true);
         phone.navigate(portal.url("/w/acme"));
         Locator toggle = phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"));
-        Locator knowledge = phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Knowledge"));
+        Locator knowledge = phone.locator("#sidebar")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge"));
         assertThat(phone.locator(".topbar")).containsText("Acme Support");
         assertThat(toggle).hasAttribute("aria-expanded", "false");
         assertThat(toggle).hasAttribute("aria-controls", "sidebar");
@@ -103,7 +104,8 @@ class MobileE2E extends E2ETest {
         // boosted navigation kept the page: the menu still works, and coming back does not show it open
         toggleNow.click();
         assertThat(knowledge).isVisible();
-        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
+        phone.locator("#sidebar").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accounts"))
+                .click();
         assertThat(phone).hasURL(Pattern.compile("/w/acme/accounts$"));
         phone.goBack();
         assertThat(phone).hasURL(Pattern.compile("/w/acme/knowledge$"));
@@ -129,7 +131,8 @@ class MobileE2E extends E2ETest {
         Page phone = noScript.newPage();
         EveryPage.signIn(phone, portal);
         phone.navigate(portal.url("/w/acme"));
-        assertThat(phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Knowledge"))).isVisible();
+        assertThat(phone.locator("#sidebar")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge"))).isVisible();
         assertThat(phone.locator("[data-menu-toggle]")).isHidden();
         int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
         assertThat(width).isLessThanOrEqualTo(PHONE);
