@@ -18,7 +18,8 @@ public class FrontlineApplication {
             System.exit(RetrievalEvaluationCommand.run(Arrays.asList(args).subList(1, args.length)));
         }
         if (args.length > 0 && AnswerEvaluationCommand.NAME.equals(args[0])) {
-            System.exit(AnswerEvaluationCommand.run(Arrays.asList(args).subList(1, args.length)));
+            System.exit(AnswerEvaluationCommand.run(Arrays.asList(args).subList(1, args.length),
+                    FrontlineApplication.class));
         }
         SpringApplication.run(FrontlineApplication.class, args);
     }

@@ -1,6 +1,5 @@
 package com.frontline.evaluation;
 
-import com.frontline.FrontlineApplication;
 import com.frontline.evaluation.AnswerMetrics.ClassMetrics;
 import com.frontline.platform.DataDirectories;
 import org.springframework.boot.Banner;
@@ -41,18 +40,21 @@ public final class AnswerEvaluationCommand {
     /**
      * Runs the command with the arguments after its name and returns the process exit code. While it runs,
      * {@code System.out} points to stderr, so that logs and stray prints cannot mix with the results.
+     *
+     * @param application the application's {@code @SpringBootApplication} class, which dispatches the command here
+     *                    (passed in, so that this module does not depend on the root package)
      */
-    public static int run(List<String> args) {
+    public static int run(List<String> args, Class<?> application) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            return run(args, stdout, System.err);
+            return run(args, application, stdout, System.err);
         } finally {
             System.setOut(stdout);
         }
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, Class<?> application, PrintStream out, PrintStream err) {
         EvalAnswersOptions options;
         AnswerSet data;
         try {
@@ -79,7 +81,7 @@ public final class AnswerEvaluationCommand {
             err.println("eval-answers failed: cannot create a temporary directory: " + e.getMessage());
             return FAILED;
         }
-        try (ConfigurableApplicationContext context = context(dataDir, options.springArguments())) {
+        try (ConfigurableApplicationContext context = context(application, dataDir, options.springArguments())) {
             ScratchWorkspace workspace = ScratchWorkspace.create(context);
             if (options.threshold() != null) {
                 workspace.threshold(context, options.threshold());
@@ -133,8 +135,8 @@ public final class AnswerEvaluationCommand {
         }
     }
 
-    static ConfigurableApplicationContext context(Path dataDir, List<String> springArguments) {
-        SpringApplication app = new SpringApplication(FrontlineApplication.class);
+    static ConfigurableApplicationContext context(Class<?> application, Path dataDir, List<String> springArguments) {
+        SpringApplication app = new SpringApplication(application);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
