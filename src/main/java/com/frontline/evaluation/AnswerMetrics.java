@@ -113,7 +113,7 @@ public final class AnswerMetrics {
                 text = text.replace(line, " ");
             }
         }
-        return CITATION.matcher(text).replaceAll(" ").strip();
+        return CITATION.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
     }
 
     /**
