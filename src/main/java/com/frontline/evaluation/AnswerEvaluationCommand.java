@@ -146,6 +146,8 @@ public final class AnswerEvaluationCommand {
         defaults.put("frontline.demo.seed", "false");
         defaults.put("server.port", "0");
         defaults.put("db-scheduler.polling-interval", "500ms");
+        // a busy machine can take minutes to start the embedded node; the indexing jobs wait for it
+        defaults.put("frontline.elasticsearch.startup-timeout", "400s");
         defaults.put("logging.level.root", "WARN");
         defaults.put("logging.level.com.frontline", "WARN");
         app.setDefaultProperties(defaults);

@@ -106,8 +106,13 @@ final class ScratchWorkspace {
             }
             lastDone = done;
             if (s.indexing() == 0 && s.documents() >= documents) {
+                if (s.failed() * 10 > documents) {
+                    throw new IllegalStateException("%,d of %,d documents could not be indexed (see the log)"
+                            .formatted(s.failed(), documents));
+                }
                 if (s.failed() > 0) {
-                    err.printf(Locale.ROOT, "Warning: %,d documents could not be indexed%n", s.failed());
+                    err.printf(Locale.ROOT, "Warning: %,d documents could not be indexed; their tasks cannot be "
+                            + "answered from them%n", s.failed());
                 }
                 err.printf(Locale.ROOT, "Knowledge ready in %.1f s%n", (now - began) / 1e9);
                 return;
