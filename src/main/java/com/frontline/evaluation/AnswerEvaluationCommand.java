@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,17 +141,30 @@ public final class AnswerEvaluationCommand {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("frontline.embedded.data-dir", dataDir.toString());
-        defaults.put("frontline.embedded.ephemeral", "true");
-        defaults.put("frontline.demo.seed", "false");
-        defaults.put("server.port", "0");
-        defaults.put("db-scheduler.polling-interval", "500ms");
+        return app.run(arguments(dataDir, springArguments).toArray(String[]::new));
+    }
+
+    /**
+     * The command's settings as command-line arguments, since application.yml would override mere defaults (its
+     * port 8080 may belong to a running portal); a setting the user passed wins.
+     */
+    static List<String> arguments(Path dataDir, List<String> springArguments) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("frontline.embedded.data-dir", dataDir.toString());
+        settings.put("frontline.embedded.ephemeral", "true");
+        settings.put("frontline.demo.seed", "false");
+        settings.put("server.port", "0");
+        settings.put("db-scheduler.polling-interval", "500ms");
         // a busy machine can take minutes to start the embedded node; the indexing jobs wait for it
-        defaults.put("frontline.elasticsearch.startup-timeout", "400s");
-        defaults.put("logging.level.root", "WARN");
-        defaults.put("logging.level.com.frontline", "WARN");
-        app.setDefaultProperties(defaults);
-        return app.run(springArguments.toArray(String[]::new));
+        settings.put("frontline.elasticsearch.startup-timeout", "400s");
+        settings.put("logging.level.root", "WARN");
+        settings.put("logging.level.com.frontline", "WARN");
+        List<String> arguments = new ArrayList<>(springArguments);
+        settings.forEach((key, value) -> {
+            if (springArguments.stream().noneMatch(a -> a.startsWith("--" + key + "="))) {
+                arguments.add("--" + key + "=" + value);
+            }
+        });
+        return arguments;
     }
 }

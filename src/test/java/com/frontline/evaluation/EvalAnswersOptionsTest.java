@@ -61,4 +61,14 @@ class EvalAnswersOptionsTest {
         assertThatThrownBy(() -> EvalAnswersOptions.parse(List.of("--dataset", "d", "--out")))
                 .hasMessage("--out needs a value");
     }
+
+    @Test
+    void theCommandsSettingsArePassedAsArgumentsSoApplicationYmlCannotOverrideThemButTheUsersWin() {
+        List<String> args = AnswerEvaluationCommand.arguments(Path.of("/tmp/x"), List.of("--server.port=9999"));
+
+        assertThat(args).contains("--server.port=9999", "--frontline.embedded.ephemeral=true",
+                "--frontline.demo.seed=false", "--frontline.embedded.data-dir=" + Path.of("/tmp/x"))
+                .doesNotContain("--server.port=0");
+        assertThat(AnswerEvaluationCommand.arguments(Path.of("/tmp/x"), List.of())).contains("--server.port=0");
+    }
 }
