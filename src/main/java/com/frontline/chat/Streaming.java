@@ -1,6 +1,7 @@
 package com.frontline.chat;
 
 import com.frontline.llm.TokenSink;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,10 +25,12 @@ class Streaming {
 
     private final Duration pace;
 
+    @Autowired
     Streaming(ChatProperties properties) {
         this(properties.offlineStreamPace());
     }
 
+    /** For tests: a given pace. */
     Streaming(Duration pace) {
         this.pace = pace.isNegative() ? Duration.ZERO : pace;
     }

@@ -190,6 +190,7 @@ class ChatStream {
         out.put("confidence", m.confidence());
         out.put("lowConfidence", m.lowConfidence());
         out.put("extractive", m.extractive());
+        out.put("smallTalk", m.smallTalk());
         out.put("feedback", m.feedback());
         out.put("at", m.createdAt().toString());
         return out;
