@@ -352,6 +352,12 @@
         var query = panel.querySelector('[data-retrieval-query]');
         list.textContent = '';
         empty.hidden = data.passages.length > 0;
+        if (data.searched === false) {
+            // "Hi", "thanks, bye": answered in kind, the knowledge was not asked
+            empty.textContent = 'Small talk: answered in kind, without a search.';
+            query.hidden = true;
+            return;
+        }
         empty.textContent = 'Nothing in the knowledge base matched this question.';
         query.hidden = false;
         query.textContent = 'Searched for: ' + data.query;

@@ -460,7 +460,7 @@ public class ChatService {
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
                                 AnswerComposer.snippet(p.text()), p.visibility() == Visibility.INTERNAL, p.score(),
                                 p.relevance(), p.bm25Rank(),
-                                p.denseRank())).toList()));
+                                p.denseRank())).toList(), !SmallTalk.MODEL.equals(answer.model())));
                 if (!answer.failures().isEmpty()) {
                     hub.publish(tenant, conversationId, new ChatEvent.ProvidersFailed(answerId, answer.failures(),
                             answer.provider()));
