@@ -65,7 +65,7 @@ class AnswerComposer {
             return new Composed(smallTalk.get(), List.of(), 1, false, false, false, SmallTalk.PROVIDER,
                     SmallTalk.MODEL, question, List.of(), List.of());
         }
-        List<Turn> turns = turns(history);
+        List<Turn> turns = turns(SmallTalk.withoutSmallTalk(history));
         String query = assistant.standaloneQuestion(tenant, turns, question);
         List<Passage> passages;
         try {

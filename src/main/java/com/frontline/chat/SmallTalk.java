@@ -100,6 +100,23 @@ final class SmallTalk {
     }
 
     /**
+     * The conversation without its small talk: each reply in kind and the customer's message it answered. A follow-up
+     * after "thanks!" ("and how long does that take?") then refers to the question before it, not to the thanks.
+     */
+    static List<ChatMessage> withoutSmallTalk(List<ChatMessage> history) {
+        List<ChatMessage> kept = new ArrayList<>(history);
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            if (kept.get(i).smallTalk()) {
+                kept.remove(i);
+                if (i > 0 && kept.get(i - 1).author() == Author.CUSTOMER) {
+                    kept.remove(--i);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
      * The kinds of small talk the message consists of (never {@link Kind#FILLER} alone), or none when any of its
      * words is something else: then it is a question or a request, whatever greeting it starts with.
      */

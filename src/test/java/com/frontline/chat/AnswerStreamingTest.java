@@ -164,6 +164,28 @@ class AnswerStreamingTest {
     }
 
     @Test
+    void aFollowUpAfterThanksRefersToTheQuestionBeforeTheThanks() {
+        List<ChatMessage> history = List.of(
+                message(Author.CUSTOMER, "Do you ship to Germany?", null),
+                message(Author.ASSISTANT, OFFLINE, "extractive"),
+                message(Author.CUSTOMER, "thanks!", null),
+                message(Author.ASSISTANT, "You're welcome! Is there anything else I can help you with?",
+                        SmallTalk.MODEL));
+        when(assistant.answer(any(), any())).thenReturn(offline(OFFLINE));
+        composer.compose(tenant, Audience.VISITORS, UUID.randomUUID(), SmallTalkTest.AVA, history,
+                "and how long does that take?", 0, sink);
+
+        var turns = org.mockito.ArgumentCaptor.forClass(List.class);
+        verify(assistant).standaloneQuestion(any(), turns.capture(), anyString());
+        assertThat(turns.getValue()).extracting("text").containsExactly("Do you ship to Germany?", OFFLINE);
+    }
+
+    static ChatMessage message(Author author, String text, String model) {
+        return new ChatMessage(UUID.randomUUID(), UUID.randomUUID(), 1, author, null, text, List.of(), null, false,
+                false, model == null ? null : "offline", model, null, java.time.OffsetDateTime.now());
+    }
+
+    @Test
     void aGreetingWithAQuestionIsAQuestion() {
         AnswerComposer.Composed c = ask("Hi, how do I return an item?", offline(OFFLINE), 0);
 
