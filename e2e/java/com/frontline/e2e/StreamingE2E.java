@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo workspace's assistant (offline answerer, no AI provider) in the playground and in the website widget, on
  * a laptop and on a phone: the answer arrives in several steps as a model's would, a greeting is greeted back (no
- * fallback, no offer of a person), and a follow-up that names nothing ("and how long does that take?") is answered
- * from the document the conversation is about.
+ * fallback, no offer of a person), and a follow-up that names nothing ("and how long does that take?", after a
+ * "thanks!") is answered from the document the conversation is about.
  */
 class StreamingE2E extends E2ETest {
 
@@ -76,6 +76,10 @@ class StreamingE2E extends E2ETest {
                     "streaming-playground-" + width + "-mid-stream");
             assertThat(shipping.locator(".citation-title").first()).containsText("Shipping and delivery");
             assertStreamedInSteps(admin.mainFrame(), shipping);
+
+            // thanks in between: the follow-up still refers to the shipping question, not to the thanks
+            Locator thanks = ask(admin.mainFrame(), log, "thanks!");
+            assertThat(thanks.locator(".msg-text")).hasText("You're welcome! Is there anything else I can help you with?");
 
             Locator followUp = ask(admin.mainFrame(), log, "and how long does that take?");
             String searched = admin.locator("[data-retrieval-query]").textContent();
