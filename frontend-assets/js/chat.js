@@ -290,12 +290,13 @@
         if (m.extractive) {
             meta.appendChild(el('span', 'badge', this.root.dataset.extractiveLabel || 'Quoted from your documents'));
         }
-        if (m.confidence != null && this.root.dataset.showConfidence !== 'false') {
+        // a reply to small talk ("Hi", "thanks") rests on no knowledge: no confidence to show, nothing to rate
+        if (m.confidence != null && !m.smallTalk && this.root.dataset.showConfidence !== 'false') {
             var c = el('span', 'badge ' + (m.lowConfidence ? 'low' : 'ok'), 'Confidence ' + percent(m.confidence));
             c.title = 'How strongly the answer is supported by the knowledge base';
             meta.appendChild(c);
         }
-        if (this.role === 'customer') {
+        if (this.role === 'customer' && !m.smallTalk) {
             var group = el('span', 'feedback');
             [['1', false, 'Helpful'], ['-1', true, 'Not helpful']].forEach(function (f) {
                 var b = el('button', 'link-button');
@@ -310,7 +311,7 @@
             });
             meta.appendChild(group);
         }
-        item.appendChild(meta);
+        if (meta.childNodes.length) item.appendChild(meta);
         if (m.lowConfidence && this.role === 'customer' && this.root.dataset.handoff) {
             var human = el('button', 'handoff-offer', 'Talk to a person');
             human.type = 'button';
@@ -351,6 +352,12 @@
         var query = panel.querySelector('[data-retrieval-query]');
         list.textContent = '';
         empty.hidden = data.passages.length > 0;
+        if (data.searched === false) {
+            // "Hi", "thanks, bye": answered in kind, the knowledge was not asked
+            empty.textContent = 'Small talk: answered in kind, without a search.';
+            query.hidden = true;
+            return;
+        }
         empty.textContent = 'Nothing in the knowledge base matched this question.';
         query.hidden = false;
         query.textContent = 'Searched for: ' + data.query;

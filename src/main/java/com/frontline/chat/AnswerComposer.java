@@ -42,11 +42,13 @@ class AnswerComposer {
     private final KnowledgeSearch search;
     private final AssistantGateway assistant;
     private final TenantService tenants;
+    private final Streaming streaming;
 
-    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant, TenantService tenants) {
+    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant, TenantService tenants, Streaming streaming) {
         this.search = search;
         this.assistant = assistant;
         this.tenants = tenants;
+        this.streaming = streaming;
     }
 
     record Composed(String text, List<Citation> citations, double confidence, boolean lowConfidence,
@@ -57,7 +59,13 @@ class AnswerComposer {
     /** @param audience who reads the answer: a widget visitor's answer may only rest on public passages */
     Composed compose(TenantId tenant, Audience audience, UUID conversationId, Persona persona,
                      List<ChatMessage> history, String question, double threshold, TokenSink sink) {
-        List<Turn> turns = turns(history);
+        var smallTalk = SmallTalk.reply(persona, question); // "Hi", "ok thanks, bye": answered in kind, no search
+        if (smallTalk.isPresent()) {
+            streaming.stream(smallTalk.get(), sink);
+            return new Composed(smallTalk.get(), List.of(), 1, false, false, false, SmallTalk.PROVIDER,
+                    SmallTalk.MODEL, question, List.of(), List.of());
+        }
+        List<Turn> turns = turns(SmallTalk.withoutSmallTalk(history));
         String query = assistant.standaloneQuestion(tenant, turns, question);
         List<Passage> passages;
         try {
@@ -83,8 +91,11 @@ class AnswerComposer {
         boolean low = confidence < threshold;
         List<Citation> citations = low ? List.of() : citations(offered, texts, answer.citedSources(), answer.text());
         String text = low ? persona.fallbackMessage() : answer.text();
-        if (low && !answer.text().isBlank()) {
-            sink.restart();
+        if (answer.streamed() && low && !answer.text().isBlank()) {
+            sink.restart(); // a model's unsure answer was shown as it came: take it back
+        }
+        if (!answer.streamed() || low) {
+            streaming.stream(text, sink); // the offline answer or the fallback, shown once it is decided
         }
         return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
                 answer.provider(), answer.model(), query, passages, answer.failures());

@@ -22,8 +22,13 @@ public sealed interface ChatEvent {
     record AnswerRestarted(UUID answerId) implements ChatEvent {
     }
 
-    /** The passages retrieved for a question, with their scores; shown in the playground only. */
-    record Retrieved(UUID answerId, String query, List<RetrievedPassage> passages) implements ChatEvent {
+    /**
+     * The passages retrieved for a question, with their scores; shown in the playground only.
+     *
+     * @param searched false when the message was answered without a search (small talk: "Hi", "thanks")
+     */
+    record Retrieved(UUID answerId, String query, List<RetrievedPassage> passages, boolean searched)
+            implements ChatEvent {
     }
 
     /**

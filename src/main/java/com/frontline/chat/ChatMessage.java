@@ -21,4 +21,9 @@ public record ChatMessage(UUID id, UUID conversationId, long seq, Author author,
     public ChatMessage {
         citations = List.copyOf(citations);
     }
+
+    /** The assistant answered a greeting, thanks or goodbye in kind: no knowledge behind it, nothing to rate. */
+    public boolean smallTalk() {
+        return author == Author.ASSISTANT && SmallTalk.MODEL.equals(model);
+    }
 }

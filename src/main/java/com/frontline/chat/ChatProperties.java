@@ -10,8 +10,12 @@ import java.time.Duration;
  * @param webhookBackoff           the wait before the first retry of a failed webhook call; it doubles each time
  *                                 (which addresses a webhook may call is the outbound guard's setting,
  *                                 {@code frontline.outbound.*})
+ * @param offlineStreamPace        the pause between the word groups of an answer that is streamed after it was
+ *                                 written (the offline answerer's, the fallback, small talk), so the chat shows it
+ *                                 arriving as a model's would; 0 sends it at once (benchmarks, evaluation)
  */
 @ConfigurationProperties("frontline.chat")
 record ChatProperties(@DefaultValue("10s") Duration webhookTimeout,
-                      @DefaultValue("10s") Duration webhookBackoff) {
+                      @DefaultValue("10s") Duration webhookBackoff,
+                      @DefaultValue("25ms") Duration offlineStreamPace) {
 }

@@ -66,8 +66,12 @@ public class ChatService {
     private final AuditLog audit;
     private final WebhookDeliveryRepository deliveries;
     private final OutboundGuard outbound;
-    /** Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. */
-    private final ExecutorService answering = new ThreadPoolExecutor(4, 8, 30, TimeUnit.SECONDS,
+    /**
+     * Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. Most
+     * of an offline answer's time on its thread is the pause between streamed word groups (Streaming), so the pool
+     * has room for 16 at once: with 4, four answers streaming kept the next questions waiting in the queue.
+     */
+    private final ExecutorService answering = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(200), Thread.ofPlatform().name("answer-", 0).daemon().factory());
 
     ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
@@ -508,7 +512,7 @@ public class ChatService {
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
                                 AnswerComposer.snippet(p.text()), p.visibility() == Visibility.INTERNAL, p.score(),
                                 p.relevance(), p.bm25Rank(),
-                                p.denseRank())).toList()));
+                                p.denseRank())).toList(), !SmallTalk.MODEL.equals(answer.model())));
                 if (!answer.failures().isEmpty()) {
                     hub.publish(tenant, conversationId, new ChatEvent.ProvidersFailed(answerId, answer.failures(),
                             answer.provider()));

@@ -33,6 +33,14 @@ public record Answer(String text, List<Integer> citedSources, boolean handoffReq
                 failures);
     }
 
+    /**
+     * Whether the text went to the sink as it was written (a model's answer). The offline answerer's text does not:
+     * the caller first decides whether to show it (confidence), then streams what it shows.
+     */
+    public boolean streamed() {
+        return !extractive;
+    }
+
     public boolean isEmpty() {
         return text.isBlank();
     }

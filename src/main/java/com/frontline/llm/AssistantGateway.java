@@ -20,7 +20,10 @@ public class AssistantGateway {
         this.answering = answering;
     }
 
-    /** Always returns (the offline answerer is the last hop); streams tokens to the sink as they come. */
+    /**
+     * Always returns (the offline answerer is the last hop); streams a model's tokens to the sink as they come. The
+     * offline answerer's text is returned without streaming it ({@link Answer#streamed()} is false).
+     */
     public Answer answer(AnswerRequest request, TokenSink sink) {
         return answering.answer(request, sink);
     }

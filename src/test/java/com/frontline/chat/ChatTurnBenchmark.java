@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark, not a test: chat turns with the offline answerer on the real app (PostgreSQL, Elasticsearch, MiniLM),
  * {@code visitors} concurrent widget visitors each asking {@code turns} questions one after the other. A turn is timed
- * from the customer's message to the stored, published answer (what the visitor's stream receives). With
+ * from the customer's message to the stored, published answer (what the visitor's stream receives), and to the first
+ * streamed words. The offline answer is streamed with no pause between word groups unless
+ * {@code -Dbenchmark.pace=25ms} (the app's default) asks for one, which adds to the time to the stored answer. With
  * {@code -Dbenchmark.thinkMs=N} each visitor pauses about N ms (0.5–1.5 N) before the next question, as people do;
  * without it every visitor asks again at once, which measures saturation. Run with
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
@@ -44,10 +46,13 @@ public final class ChatTurnBenchmark {
         int turns = Integer.getInteger("benchmark.turns", 15);
         int documents = Integer.getInteger("benchmark.documents", 200);
         int thinkMillis = Integer.getInteger("benchmark.thinkMs", 0);
+        // the pause between streamed word groups adds to the time to the stored answer: 0 unless asked for
+        String pace = System.getProperty("benchmark.pace", "0ms");
         Path data = Files.createTempDirectory("frontline-bench-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0", "--frontline.embedded.data-dir=" + data, "--frontline.demo.seed=false",
-                "--logging.level.root=WARN", "--db-scheduler.polling-interval=500ms")) {
+                "--logging.level.root=WARN", "--db-scheduler.polling-interval=500ms",
+                "--frontline.chat.offline-stream-pace=" + pace)) {
             UserAccount owner = app.getBean(UserService.class).signUp(
                     new SignUpCmd("perf@example.com", "Perf", "a quiet machine measurement"));
             TenantService tenants = app.getBean(TenantService.class);
@@ -75,14 +80,17 @@ public final class ChatTurnBenchmark {
             }
             ChatService chat = app.getBean(ChatService.class);
             // warm-up, so the JIT has compiled the hot paths of app, Elasticsearch and PostgreSQL
-            timeTurns(chat, tenant, 4, Integer.getInteger("benchmark.warmupTurns", 50), 0);
+            timeTurns(chat, tenant, 4, Integer.getInteger("benchmark.warmupTurns", 50), 0, new ArrayList<>());
             long began = System.nanoTime();
-            List<Long> nanos = timeTurns(chat, tenant, visitors, turns, thinkMillis);
+            List<Long> firstWords = Collections.synchronizedList(new ArrayList<>());
+            List<Long> nanos = timeTurns(chat, tenant, visitors, turns, thinkMillis, firstWords);
             double seconds = (System.nanoTime() - began) / 1e9;
             Collections.sort(nanos);
-            System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.1f turns/s%n",
-                    visitors, turns, nanos.size(), thinkMillis, pct(nanos, 0.50), pct(nanos, 0.95),
-                    nanos.getLast() / 1e6, nanos.size() / seconds);
+            List<Long> first = new ArrayList<>(firstWords);
+            Collections.sort(first);
+            System.out.printf("%d visitors x %d turns = %d chat turns, think time %d ms, stream pace %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.1f turns/s; first words p50 %.1f ms, p95 %.1f ms%n",
+                    visitors, turns, nanos.size(), thinkMillis, pace, pct(nanos, 0.50), pct(nanos, 0.95),
+                    nanos.getLast() / 1e6, nanos.size() / seconds, pct(first, 0.50), pct(first, 0.95));
         } finally {
             DataDirectories.deleteQuietly(data);
         }
@@ -90,8 +98,8 @@ public final class ChatTurnBenchmark {
     }
 
     /** {@code thinkMillis}: a visitor's pause between an answer and the next question (0: ask again at once). */
-    static List<Long> timeTurns(ChatService chat, CurrentTenant tenant, int visitors, int turns, int thinkMillis)
-            throws Exception {
+    static List<Long> timeTurns(ChatService chat, CurrentTenant tenant, int visitors, int turns, int thinkMillis,
+                                List<Long> firstWords) throws Exception {
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(visitors);
         List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -109,8 +117,13 @@ public final class ChatTurnBenchmark {
                 for (int t = 0; t < turns; t++) {
                     String topic = TOPICS[(visitor + t) % TOPICS.length];
                     CompletableFuture<Void> answered = new CompletableFuture<>();
+                    CompletableFuture<Long> firstToken = new CompletableFuture<>();
                     try (AutoCloseable ignored = chat.subscribe(tenant.id(), c.id(), e -> {
+                        if (e instanceof ChatEvent.AnswerToken) {
+                            firstToken.complete(System.nanoTime());
+                        }
                         if (e instanceof ChatEvent.MessageAdded m && m.message().author() != Author.CUSTOMER) {
+                            firstToken.complete(System.nanoTime()); // an answer that was not streamed
                             answered.complete(null);
                         }
                     })) {
@@ -118,6 +131,7 @@ public final class ChatTurnBenchmark {
                         chat.ask(tenant.id(), c.id(), "How does " + topic + " work for order number " + t + "?");
                         answered.get(60, TimeUnit.SECONDS);
                         nanos.add(System.nanoTime() - start);
+                        firstWords.add(firstToken.get() - start);
                         if (thinkMillis > 0) {
                             Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
                         }

@@ -49,7 +49,8 @@ public final class ConfidenceCalibration {
         Path data = Files.createTempDirectory("frontline-calibration-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0", "--frontline.embedded.data-dir=" + data, "--frontline.demo.seed=false",
-                "--logging.level.root=WARN", "--db-scheduler.polling-interval=500ms")) {
+                "--logging.level.root=WARN", "--db-scheduler.polling-interval=500ms",
+                "--frontline.chat.offline-stream-pace=0ms")) {
             UserAccount owner = app.getBean(UserService.class).signUp(
                     new SignUpCmd("calibration@example.com", "Cal", "a quiet machine measurement"));
             TenantService tenants = app.getBean(TenantService.class);

@@ -162,7 +162,8 @@ class ChatStream {
             case ChatEvent.AnswerStarted s -> Map.of("id", s.answerId());
             case ChatEvent.AnswerToken t -> Map.of("id", t.answerId(), "delta", t.delta());
             case ChatEvent.AnswerRestarted r -> Map.of("id", r.answerId());
-            case ChatEvent.Retrieved r -> Map.of("id", r.answerId(), "query", r.query(), "passages", r.passages());
+            case ChatEvent.Retrieved r -> Map.of("id", r.answerId(), "query", r.query(), "passages", r.passages(),
+                    "searched", r.searched());
             case ChatEvent.ProvidersFailed f -> Map.of("id", f.answerId(), "failures", f.failures(),
                     "answeredBy", f.answeredBy());
             case ChatEvent.StatusChanged s -> s.agentName() == null ? Map.of("status", s.status().name())
@@ -190,6 +191,7 @@ class ChatStream {
         out.put("confidence", m.confidence());
         out.put("lowConfidence", m.lowConfidence());
         out.put("extractive", m.extractive());
+        out.put("smallTalk", m.smallTalk());
         out.put("feedback", m.feedback());
         out.put("at", m.createdAt().toString());
         return out;

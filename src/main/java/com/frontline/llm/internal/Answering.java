@@ -42,7 +42,7 @@ public class Answering {
         TenantId tenant = request.tenant();
         Complexity complexity = scorer.score(request.history(), request.question(), request.sources());
         if (chain.enabledProviders(tenant).isEmpty()) {
-            return offline(request, sink, complexity, "no AI provider configured: offline answerer", 0, false);
+            return offline(request, complexity, "no AI provider configured: offline answerer", 0, false);
         }
         Router.Decision decision = Router.decide(settings.find(tenant), complexity);
         ChainRunner.Result result = chain.run(new ChainRunner.Call(tenant, request.conversationId(), Purpose.ANSWER,
@@ -56,11 +56,11 @@ public class Answering {
         String reason = result.route() == Route.OFFLINE ? result.reason()
                 : "all %d hops failed or were skipped: offline answerer; %s".formatted(result.hops(),
                 result.reason());
-        return offline(request, sink, complexity, reason, result.hops(), result.failedOver())
+        return offline(request, complexity, reason, result.hops(), result.failedOver())
                 .withFailures(result.failures());
     }
 
-    private Answer offline(AnswerRequest request, TokenSink sink, Complexity complexity, String reason, int hop,
+    private Answer offline(AnswerRequest request, Complexity complexity, String reason, int hop,
                            boolean failedOver) {
         long start = System.nanoTime();
         Answer answer = offline.answer(request.persona(), request.question(), request.sources(),
@@ -70,10 +70,7 @@ public class Answering {
                 "OFFLINE", OfflineAnswerer.MODEL, Purpose.ANSWER, Route.OFFLINE.key(), reason, complexity.score(), hop,
                 0, 0, BigDecimal.ZERO, latency, answer.isEmpty() ? Outcome.EMPTY : Outcome.OK, hop > 0,
                 answer.isEmpty() ? "no sentence of the sources matches the question" : null));
-        if (!answer.isEmpty()) {
-            sink.token(answer.text());
-        }
-        return answer;
+        return answer; // not streamed: the chat streams it once it knows it keeps it (Answer.streamed())
     }
 
     public String standaloneQuestion(TenantId tenant, List<Turn> history, String question) {
