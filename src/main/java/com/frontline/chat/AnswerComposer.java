@@ -76,7 +76,7 @@ class AnswerComposer {
             Passage p = offered.get(i);
             sources.add(new Source(i + 1, p.title(), texts.get(i), p.relevance()));
         }
-        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, sources),
+        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query, sources),
                 sink);
         double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
         double confidence = Confidence.score(retrieval, answer.text(), texts);
