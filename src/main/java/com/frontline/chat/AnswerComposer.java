@@ -21,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,8 +79,9 @@ class AnswerComposer {
         double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
         double confidence = Confidence.score(retrieval, answer.text(), texts);
         boolean low = confidence < threshold;
-        List<Citation> citations = low ? List.of() : citations(offered, texts, answer.citedSources(), answer.text());
-        String text = low ? persona.fallbackMessage() : answer.text();
+        CitationNumbers.Renumbered numbered = CitationNumbers.renumber(answer.text(), answer.citedSources());
+        List<Citation> citations = low ? List.of() : citations(offered, texts, numbered);
+        String text = low ? persona.fallbackMessage() : numbered.text();
         if (low && !answer.text().isBlank()) {
             sink.restart();
         }
@@ -106,17 +105,16 @@ class AnswerComposer {
         return turns;
     }
 
-    private static List<Citation> citations(List<Passage> offered, List<String> texts, List<Integer> cited,
-                                            String answer) {
-        Set<Integer> numbers = new LinkedHashSet<>(cited);
+    private static List<Citation> citations(List<Passage> offered, List<String> texts,
+                                            CitationNumbers.Renumbered answer) {
         List<Citation> citations = new ArrayList<>();
-        for (int n : numbers) {
+        for (int n : answer.sources()) {
             if (n < 1 || n > offered.size()) {
                 continue; // a model citing a source it was not given
             }
             Passage p = offered.get(n - 1);
-            citations.add(new Citation(n, p.documentId(), p.sourceType(), label(p),
-                    Quotes.quoted(texts.get(n - 1), answer, SNIPPET), p.sourceUrl()));
+            citations.add(new Citation(answer.numberOf(n), p.documentId(), p.sourceType(), label(p),
+                    Quotes.quoted(texts.get(n - 1), answer.text(), SNIPPET), p.sourceUrl()));
         }
         return citations;
     }
