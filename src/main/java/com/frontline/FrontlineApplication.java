@@ -1,5 +1,6 @@
 package com.frontline;
 
+import com.frontline.evaluation.AnswerEvaluationCommand;
 import com.frontline.search.RetrievalEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,9 @@ public class FrontlineApplication {
         // A command instead of the portal: starts only what the command needs, then exits with its status.
         if (args.length > 0 && RetrievalEvaluationCommand.NAME.equals(args[0])) {
             System.exit(RetrievalEvaluationCommand.run(Arrays.asList(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && AnswerEvaluationCommand.NAME.equals(args[0])) {
+            System.exit(AnswerEvaluationCommand.run(Arrays.asList(args).subList(1, args.length)));
         }
         SpringApplication.run(FrontlineApplication.class, args);
     }

@@ -3,6 +3,7 @@ package com.frontline.chat;
 import com.frontline.audit.AuditLog;
 import com.frontline.identity.UserService;
 import com.frontline.llm.TokenSink;
+import com.frontline.search.Passage;
 import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
@@ -312,6 +313,64 @@ public class ChatService {
      * @throws InvalidInputException an empty or too long message (field {@code message})
      */
     public ChatMessage ask(TenantId tenant, UUID conversationId, @Nullable String raw) {
+        Accepted accepted = accept(tenant, conversationId, raw);
+        if (!accepted.forAssistant()) {
+            return accepted.message();
+        }
+        String text = accepted.message().text();
+        String mdc = MDC.get("tenant");
+        try {
+            answering.execute(() -> {
+                MDC.put("tenant", mdc != null ? mdc : tenant.toString());
+                try {
+                    answer(tenant, conversationId, text);
+                } finally {
+                    MDC.remove("tenant");
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            systemMessage(tenant, conversationId, "We are very busy right now. Please try again in a minute, "
+                    + "or ask to talk to a person.");
+        }
+        return accepted.message();
+    }
+
+    /**
+     * What one customer message led to, once everything is stored: the messages written after it (the answer, or a
+     * system note), the conversation's status afterwards, and what the assistant searched with.
+     *
+     * @param query    the standalone question the knowledge search used, or null when the assistant did not answer
+     * @param passages the passages that search returned, best first
+     */
+    public record AnsweredTurn(ChatMessage question, List<ChatMessage> replies, ConversationStatus status,
+                               @Nullable String query, List<Passage> passages) {
+
+        public AnsweredTurn {
+            replies = List.copyOf(replies);
+            passages = List.copyOf(passages);
+        }
+    }
+
+    /**
+     * Does what {@link #ask} does, but writes the answer on the calling thread and returns when it is stored: for the
+     * answer evaluation, which times each answer and reads it back before the next question.
+     *
+     * @throws InvalidInputException an empty or too long message (field {@code message})
+     */
+    public AnsweredTurn askAndWait(TenantId tenant, UUID conversationId, @Nullable String raw) {
+        Accepted accepted = accept(tenant, conversationId, raw);
+        AnswerComposer.Composed composed = accepted.forAssistant()
+                ? answer(tenant, conversationId, accepted.message().text()) : null;
+        List<ChatMessage> replies = conversations.messages(tenant, conversationId, accepted.message().seq(), 50);
+        return new AnsweredTurn(accepted.message(), replies, conversation(tenant, conversationId).status(),
+                composed == null ? null : composed.query(), composed == null ? List.of() : composed.passages());
+    }
+
+    /** The customer's message, stored; {@code forAssistant}: the assistant is to answer it. */
+    private record Accepted(ChatMessage message, boolean forAssistant) {
+    }
+
+    private Accepted accept(TenantId tenant, UUID conversationId, @Nullable String raw) {
         String text = validMessage(raw);
         record Asked(ChatMessage message, Conversation before) {
         }
@@ -328,30 +387,16 @@ public class ChatService {
         hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(asked.message()));
         ConversationStatus status = asked.before().status();
         if (status == ConversationStatus.WAITING || status == ConversationStatus.AGENT) {
-            return asked.message(); // people answer now
+            return new Accepted(asked.message(), false); // people answer now
         }
         if (status == ConversationStatus.RESOLVED) {
             hub.publish(tenant, conversationId, new ChatEvent.StatusChanged(ConversationStatus.BOT, null));
         }
         if (wantsHuman(text)) {
             requestHandoff(tenant, conversationId, "The customer asked for a person.");
-            return asked.message();
+            return new Accepted(asked.message(), false);
         }
-        String mdc = MDC.get("tenant");
-        try {
-            answering.execute(() -> {
-                MDC.put("tenant", mdc != null ? mdc : tenant.toString());
-                try {
-                    answer(tenant, conversationId, text);
-                } finally {
-                    MDC.remove("tenant");
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            systemMessage(tenant, conversationId, "We are very busy right now. Please try again in a minute, "
-                    + "or ask to talk to a person.");
-        }
-        return asked.message();
+        return new Accepted(asked.message(), true);
     }
 
     /** The customer (or the assistant, or low confidence) asks for a person: the conversation waits in the inbox. */
@@ -430,8 +475,11 @@ public class ChatService {
 
     // ---- the assistant -----------------------------------------------------------------------------------------
 
-    /** Writes, streams and stores the assistant's answer to the last customer message. */
-    void answer(TenantId tenant, UUID conversationId, String question) {
+    /**
+     * Writes, streams and stores the assistant's answer to the last customer message; returns what was composed, or
+     * null when it failed (the customer was told so).
+     */
+    AnswerComposer.@Nullable Composed answer(TenantId tenant, UUID conversationId, String question) {
         UUID answerId = UUID.randomUUID();
         hub.publish(tenant, conversationId, new ChatEvent.AnswerStarted(answerId));
         try {
@@ -477,11 +525,13 @@ public class ChatService {
                 requestHandoff(tenant, conversationId, "The assistant was not sure (confidence %d %%)."
                         .formatted(Math.round(answer.confidence() * 100)));
             }
+            return answer;
         } catch (RuntimeException e) {
             log.error("Could not answer in conversation {}", conversationId, e);
             hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
             systemMessage(tenant, conversationId, "Sorry, something went wrong on our side. Please try again, "
                     + "or ask to talk to a person.");
+            return null;
         }
     }
 

@@ -344,9 +344,9 @@ public final class OfflineAnswerer {
     }
 
     /** The words around the quotes, per tone; they say plainly that the answer quotes the sources. */
-    record Phrases(String opening, String closing) {
+    public record Phrases(String opening, String closing) {
 
-        static Phrases of(Tone tone, String language) {
+        public static Phrases of(Tone tone, String language) {
             String lang = language.toLowerCase(java.util.Locale.ROOT);
             return switch (lang) {
                 case "de" -> switch (tone) {
