@@ -3,6 +3,7 @@ package com.frontline.chat;
 import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.OfflinePhrases;
 import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
@@ -72,12 +73,14 @@ class AnswerComposer {
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Passage p = offered.get(i);
-            sources.add(new Source(i + 1, p.title(), texts.get(i), p.relevance()));
+            sources.add(new Source(i + 1, label(p), texts.get(i), p.relevance()));
         }
         Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query, sources),
                 sink);
-        double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
-        double confidence = Confidence.score(retrieval, answer.text(), texts);
+        double confidence = answer.text().isBlank() || offered.isEmpty() ? 0
+                : Confidence.score(AnswerSignals.of(question, query, offered.stream()
+                        .map(p -> new AnswerSignals.Ranked(p.relevance(), p.bm25Rank(), p.denseRank())).toList(),
+                        body(answer, persona), texts), answer.extractive());
         boolean low = confidence < threshold;
         CitationNumbers.Renumbered numbered = CitationNumbers.renumber(answer.text(), answer.citedSources());
         List<Citation> citations = low ? List.of() : citations(offered, texts, numbered);
@@ -87,6 +90,17 @@ class AnswerComposer {
         }
         return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
                 answer.provider(), answer.model(), query, passages, answer.failures());
+    }
+
+    /** The answer without the offline answerer's fixed opening and closing lines, which say nothing of the subject. */
+    private static String body(Answer answer, Persona persona) {
+        String body = answer.text();
+        if (answer.extractive()) {
+            for (String phrase : OfflinePhrases.of(persona)) {
+                body = body.replace(phrase, " ");
+            }
+        }
+        return body;
     }
 
     private static List<Turn> turns(List<ChatMessage> history) {
