@@ -82,6 +82,17 @@ class AnswerComposer {
                         .map(p -> new AnswerSignals.Ranked(p.relevance(), p.bm25Rank(), p.denseRank())).toList(),
                         body(answer, persona), texts), answer.extractive());
         boolean low = confidence < threshold;
+        // not sure, and the question is vague while the passages are about different things: ask which one is meant
+        var clarification = low && !answer.handoffRequested()
+                ? Clarification.question(question, offered, persona.language()) : java.util.Optional.<String>empty();
+        if (clarification.isPresent()) {
+            if (!answer.text().isBlank()) {
+                sink.restart();
+            }
+            sink.token(clarification.get());
+            return new Composed(clarification.get(), List.of(), confidence, false, false, false, answer.provider(),
+                    Clarification.MODEL, query, passages, answer.failures());
+        }
         CitationNumbers.Renumbered numbered = CitationNumbers.renumber(answer.text(), answer.citedSources());
         List<Citation> citations = low ? List.of() : citations(offered, texts, numbered);
         String text = low ? persona.fallbackMessage() : numbered.text();

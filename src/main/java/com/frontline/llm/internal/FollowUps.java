@@ -23,12 +23,7 @@ public final class FollowUps {
     private static final Set<String> REFERRING = Set.of("it", "its", "it's", "that", "this", "they", "them", "their",
             "those", "these", "there", "one", "ones", "he", "she", "him", "her");
     static final int MAX_CARRIED = 6;
-    /** Topic words added after the previous question's. */
-    static final int MAX_TOPIC = 3;
-    /** The turns (both sides) that the topic is taken from. */
-    static final int TOPIC_WINDOW = 6;
-    /** A word is topical when this many of those turns use it. */
-    static final int TOPIC_TURNS = 3;
+
 
     private FollowUps() {
     }
@@ -54,10 +49,9 @@ public final class FollowUps {
     }
 
     /**
-     * The question with the conversation's key words it lacks, e.g. "and for kids? (ski pass price)": first the
-     * previous question's content words (from the one before too, when the previous one was itself a short
-     * follow-up), then the conversation's topic: words that came up in at least {@value #TOPIC_TURNS} of its recent
-     * turns, the assistant's included ("How many teams?" after three turns about American football).
+     * The question with the previous question's key words it lacks, e.g. "and for kids? (ski pass price)", and the
+     * one before's too when the previous question was itself a short follow-up. (Adding the conversation's topic,
+     * words used in several recent turns, was measured with {@code eval-answers} and found no better: BENCHMARKS.md.)
      */
     public static String heuristic(List<Turn> history, String question) {
         if (!looksLikeFollowUp(history, question)) {
@@ -79,34 +73,6 @@ public final class FollowUps {
                 break; // a question that named its subject: the one before it is history
             }
         }
-        for (String word : topic(history)) {
-            if (carried.size() < MAX_CARRIED + MAX_TOPIC && carriedStems.add(Terms.stem(word))) {
-                carried.add(word);
-            }
-        }
         return carried.isEmpty() ? question : question.strip() + " (" + String.join(" ", carried) + ")";
-    }
-
-    /** Words that came up in several of the last {@value #TOPIC_WINDOW} turns, most turns first, then latest. */
-    static List<String> topic(List<Turn> history) {
-        List<Turn> recent = history.subList(Math.max(0, history.size() - TOPIC_WINDOW), history.size());
-        java.util.Map<String, Integer> turns = new java.util.HashMap<>();
-        java.util.Map<String, String> surface = new java.util.HashMap<>();
-        java.util.Map<String, Integer> last = new java.util.HashMap<>();
-        for (int i = 0; i < recent.size(); i++) {
-            Set<String> seen = new java.util.HashSet<>();
-            for (String word : Terms.words(recent.get(i).text())) {
-                String stem = Terms.stem(word);
-                if (Terms.isContent(word) && !word.chars().allMatch(Character::isDigit) && seen.add(stem)) {
-                    turns.merge(stem, 1, Integer::sum);
-                    surface.putIfAbsent(stem, word);
-                    last.put(stem, i);
-                }
-            }
-        }
-        return turns.entrySet().stream().filter(e -> e.getValue() >= TOPIC_TURNS)
-                .sorted(java.util.Comparator.<java.util.Map.Entry<String, Integer>>comparingInt(e -> -e.getValue())
-                        .thenComparing(e -> -last.get(e.getKey())).thenComparing(java.util.Map.Entry::getKey))
-                .map(e -> surface.get(e.getKey())).toList();
     }
 }
