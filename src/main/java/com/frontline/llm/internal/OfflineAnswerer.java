@@ -97,7 +97,8 @@ public final class OfflineAnswerer {
     }
 
     /**
-     * The best matching sentences, at most {@value #MAX_SENTENCES}, in source order. Each question term weighs by
+     * The best matching sentences, at most {@value #MAX_SENTENCES}, grouped by passage (best passage first) and in
+     * passage order. Each question term weighs by
      * its rarity among the sentences; a term found only in the heading or FAQ question above a sentence counts half.
      */
     List<Candidate> choose(String question, String query, List<Source> sources) {
@@ -169,7 +170,11 @@ public final class OfflineAnswerer {
             chosen.add(c);
             chars += c.text().length();
         }
-        chosen.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::position));
+        // each passage's sentences together and in their order, the passage with the best sentence first
+        Map<Integer, Double> bestOfSource = new HashMap<>();
+        chosen.forEach(c -> bestOfSource.merge(c.source(), c.score(), Math::max));
+        chosen.sort(Comparator.<Candidate>comparingDouble(c -> -bestOfSource.get(c.source()))
+                .thenComparingInt(Candidate::source).thenComparingInt(Candidate::position));
         return chosen;
     }
 
