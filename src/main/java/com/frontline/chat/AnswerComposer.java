@@ -3,6 +3,7 @@ package com.frontline.chat;
 import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.OfflinePhrases;
 import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.Source;
 import com.frontline.llm.Speaker;
@@ -21,9 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -82,15 +81,29 @@ class AnswerComposer {
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Passage p = offered.get(i);
-            sources.add(new Source(i + 1, p.title(), texts.get(i), p.relevance()));
+            sources.add(new Source(i + 1, label(p), texts.get(i), p.relevance()));
         }
-        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, sources),
+        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query, sources),
                 sink);
-        double retrieval = offered.isEmpty() ? 0 : offered.getFirst().relevance();
-        double confidence = Confidence.score(retrieval, answer.text(), texts);
+        double confidence = answer.text().isBlank() || offered.isEmpty() ? 0
+                : Confidence.score(AnswerSignals.of(question, query, offered.stream()
+                        .map(p -> new AnswerSignals.Ranked(p.relevance(), p.bm25Rank(), p.denseRank())).toList(),
+                        body(answer, persona), texts), answer.extractive());
         boolean low = confidence < threshold;
-        List<Citation> citations = low ? List.of() : citations(offered, texts, answer.citedSources(), answer.text());
-        String text = low ? persona.fallbackMessage() : answer.text();
+        // not sure, and the question is vague while the passages are about different things: ask which one is meant
+        var clarification = low && !answer.handoffRequested()
+                ? Clarification.question(question, offered, persona.language()) : java.util.Optional.<String>empty();
+        if (clarification.isPresent()) {
+            if (answer.streamed() && !answer.text().isBlank()) {
+                sink.restart(); // a model's unsure answer was shown as it came: take it back
+            }
+            streaming.stream(clarification.get(), sink);
+            return new Composed(clarification.get(), List.of(), confidence, false, false, false, answer.provider(),
+                    Clarification.MODEL, query, passages, answer.failures());
+        }
+        CitationNumbers.Renumbered numbered = CitationNumbers.renumber(answer.text(), answer.citedSources());
+        List<Citation> citations = low ? List.of() : citations(offered, texts, numbered);
+        String text = low ? persona.fallbackMessage() : numbered.text();
         if (answer.streamed() && low && !answer.text().isBlank()) {
             sink.restart(); // a model's unsure answer was shown as it came: take it back
         }
@@ -99,6 +112,17 @@ class AnswerComposer {
         }
         return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
                 answer.provider(), answer.model(), query, passages, answer.failures());
+    }
+
+    /** The answer without the offline answerer's fixed opening and closing lines, which say nothing of the subject. */
+    private static String body(Answer answer, Persona persona) {
+        String body = answer.text();
+        if (answer.extractive()) {
+            for (String phrase : OfflinePhrases.of(persona)) {
+                body = body.replace(phrase, " ");
+            }
+        }
+        return body;
     }
 
     private static List<Turn> turns(List<ChatMessage> history) {
@@ -117,17 +141,16 @@ class AnswerComposer {
         return turns;
     }
 
-    private static List<Citation> citations(List<Passage> offered, List<String> texts, List<Integer> cited,
-                                            String answer) {
-        Set<Integer> numbers = new LinkedHashSet<>(cited);
+    private static List<Citation> citations(List<Passage> offered, List<String> texts,
+                                            CitationNumbers.Renumbered answer) {
         List<Citation> citations = new ArrayList<>();
-        for (int n : numbers) {
+        for (int n : answer.sources()) {
             if (n < 1 || n > offered.size()) {
                 continue; // a model citing a source it was not given
             }
             Passage p = offered.get(n - 1);
-            citations.add(new Citation(n, p.documentId(), p.sourceType(), label(p),
-                    Quotes.quoted(texts.get(n - 1), answer, SNIPPET), p.sourceUrl()));
+            citations.add(new Citation(answer.numberOf(n), p.documentId(), p.sourceType(), label(p),
+                    Quotes.quoted(texts.get(n - 1), answer.text(), SNIPPET), p.sourceUrl()));
         }
         return citations;
     }

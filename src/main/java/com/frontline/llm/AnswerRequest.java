@@ -7,12 +7,24 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.UUID;
 
-/** A customer's question with the conversation so far and the passages retrieved for it. */
+/**
+ * A customer's question with the conversation so far and the passages retrieved for it.
+ *
+ * @param question the customer's words
+ * @param query    the question made standalone from the conversation, as searched (the question itself when it
+ *                 stands alone)
+ */
 public record AnswerRequest(TenantId tenant, @Nullable UUID conversationId, Persona persona,
-                            List<Turn> history, String question, List<Source> sources) {
+                            List<Turn> history, String question, String query, List<Source> sources) {
 
     public AnswerRequest {
         history = List.copyOf(history);
         sources = List.copyOf(sources);
+    }
+
+    /** A question that stands alone: it is searched as written. */
+    public AnswerRequest(TenantId tenant, @Nullable UUID conversationId, Persona persona, List<Turn> history,
+                         String question, List<Source> sources) {
+        this(tenant, conversationId, persona, history, question, question, sources);
     }
 }

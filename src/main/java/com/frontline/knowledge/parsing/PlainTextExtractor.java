@@ -15,13 +15,21 @@ import java.util.regex.Pattern;
  *   <li>short (at most 80 characters), without closing punctuation and followed by text: one level below the last
  *   heading of the kinds above, so that "RETURNS" then "Damaged items" nests as expected.</li>
  * </ul>
- * A {@code #}, numbered or capitals line on top of a multi-line paragraph is also split off as its heading. Lines
+ * A {@code #}, numbered or capitals line on top of a multi-line paragraph is also split off as its heading, and so
+ * is a short title line without closing punctuation right above a line that starts a new sentence. Lines
  * starting with {@code -}, {@code *} or {@code •} are list items; lines that follow an item without a marker continue
  * it. The rules are deliberately few: a heuristic a user can predict beats a clever one they cannot.
  */
 final class PlainTextExtractor {
 
     static final int MAX_HEADING_CHARS = 80;
+    /** A title line directly above its text has at most this many words. */
+    static final int MAX_TITLE_WORDS = 12;
+    /** Words a line does not end on when the sentence continues on the next line. */
+    private static final java.util.Set<String> CONTINUING = java.util.Set.of("a", "an", "the", "to", "of", "in", "on",
+            "at", "for", "with", "by", "from", "and", "or", "but", "as", "is", "are", "was", "were", "be", "that",
+            "which", "who", "your", "our", "their", "its", "his", "her", "my", "this", "these", "those", "if", "than",
+            "into", "onto", "per", "via", "&");
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[\\h\\x0B\\f]*\\n");
     private static final Pattern ATX_HEADING = Pattern.compile("^(#{1,6})\\h+(.+?)(?:\\h+#+)?\\h*$");
@@ -53,7 +61,8 @@ final class PlainTextExtractor {
                 out.heading(heading.level(), heading.text());
                 explicitLevel = heading.level();
                 consumed = 1;
-            } else if (lines.size() == 1 && followedByText && isPlainHeading(first)) {
+            } else if (lines.size() == 1 && followedByText && isPlainHeading(first)
+                    || lines.size() > 1 && isPlainHeading(first) && isTitleOver(first, lines.get(1))) {
                 out.heading(explicitLevel + 1, first);
                 consumed = 1;
             }
@@ -128,6 +137,22 @@ final class PlainTextExtractor {
                 && !CLOSING_PUNCTUATION.matcher(line).find()
                 && !BULLET.matcher(line).matches()
                 && Character.isLetterOrDigit(line.codePointAt(0));
+    }
+
+    /**
+     * A short line right above text, without a blank line between ("Oral argument\nYou may ask…"), is a title when
+     * the text below starts a new sentence and the line does not stop on a word that needs more ("We ship to\n
+     * Germany and France." is one hard-wrapped sentence).
+     */
+    private static boolean isTitleOver(String rawLine, String next) {
+        String line = rawLine.strip();
+        String below = next.strip();
+        if (below.isEmpty() || !(Character.isUpperCase(below.codePointAt(0)) || BULLET.matcher(next).matches())) {
+            return false;
+        }
+        String[] words = line.split("\\s+");
+        String last = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
+        return words.length <= MAX_TITLE_WORDS && !CONTINUING.contains(last);
     }
 
     private static boolean isAllCaps(String line) {

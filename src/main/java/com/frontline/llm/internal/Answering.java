@@ -63,7 +63,7 @@ public class Answering {
     private Answer offline(AnswerRequest request, Complexity complexity, String reason, int hop,
                            boolean failedOver) {
         long start = System.nanoTime();
-        Answer answer = offline.answer(request.persona(), request.question(), request.sources(),
+        Answer answer = offline.answer(request.persona(), request.question(), request.query(), request.sources(),
                 Route.OFFLINE.key(), failedOver);
         int latency = (int) ((System.nanoTime() - start) / 1_000_000);
         usage.insert(request.tenant(), new UsageRecord(null, request.conversationId(), null, OfflineAnswerer.PROVIDER,

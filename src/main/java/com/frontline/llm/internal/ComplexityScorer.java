@@ -1,5 +1,6 @@
 package com.frontline.llm.internal;
 
+import com.frontline.shared.Terms;
 import com.frontline.llm.Source;
 import com.frontline.llm.Turn;
 

@@ -1,5 +1,6 @@
 package com.frontline.llm.internal;
 
+import com.frontline.shared.Terms;
 import com.frontline.llm.Speaker;
 import com.frontline.llm.Turn;
 
@@ -16,11 +17,13 @@ import java.util.regex.Pattern;
 public final class FollowUps {
 
     private static final Pattern CONTINUATION = Pattern.compile(
-            "^(and|or|but|also|what about|how about|same|then|so|ok and|okay and|what if)\\b",
+            "^(and|or|but|also|what about|how about|same|then|so|ok and|okay and|what if|if|no,? i mean|i mean"
+                    + "|i meant|no,? i meant|not|in that case|in this case|why not)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> REFERRING = Set.of("it", "its", "it's", "that", "this", "they", "them", "their",
             "those", "these", "there", "one", "ones", "he", "she", "him", "her");
     static final int MAX_CARRIED = 6;
+
 
     private FollowUps() {
     }
@@ -45,22 +48,29 @@ public final class FollowUps {
         return content <= 2 || CONTINUATION.matcher(question.strip()).find() || (refers && content <= 4);
     }
 
-    /** The question with the previous question's key words it lacks, e.g. "and for kids? (ski pass price)". */
+    /**
+     * The question with the previous question's key words it lacks, e.g. "and for kids? (ski pass price)", and the
+     * one before's too when the previous question was itself a short follow-up. (Adding the conversation's topic,
+     * words used in several recent turns, was measured with {@code eval-answers} and found no better: BENCHMARKS.md.)
+     */
     public static String heuristic(List<Turn> history, String question) {
         if (!looksLikeFollowUp(history, question)) {
             return question;
         }
-        String previous = previousQuestion(history).orElseThrow().text();
         Set<String> present = Terms.contentStems(question);
         List<String> carried = new ArrayList<>();
-        Set<String> carriedStems = new java.util.HashSet<>();
-        for (String word : Terms.words(previous)) {
-            String stem = Terms.stem(word);
-            if (Terms.isContent(word) && !present.contains(stem) && carriedStems.add(stem)) {
-                carried.add(word);
+        Set<String> carriedStems = new java.util.HashSet<>(present);
+        List<Turn> questions = history.stream().filter(t -> t.speaker() == Speaker.CUSTOMER && !t.text().isBlank())
+                .toList();
+        for (int i = questions.size() - 1; i >= 0 && i >= questions.size() - 2; i--) {
+            String previous = questions.get(i).text();
+            for (String word : Terms.words(previous)) {
+                if (carried.size() < MAX_CARRIED && Terms.isContent(word) && carriedStems.add(Terms.stem(word))) {
+                    carried.add(word);
+                }
             }
-            if (carried.size() == MAX_CARRIED) {
-                break;
+            if (Terms.contentStems(previous).size() > 2) {
+                break; // a question that named its subject: the one before it is history
             }
         }
         return carried.isEmpty() ? question : question.strip() + " (" + String.join(" ", carried) + ")";

@@ -59,6 +59,30 @@ class PlainTextParsingTest {
     }
 
     @Test
+    void aTitleLineRightAboveItsTextIsAHeadingNotPartOfTheFirstSentence() {
+        ParsedDocument doc = parser.fromText("doc-17", """
+                History of the National Football League
+                The rival American Football League was founded in 1960. It forced a merger.""");
+
+        assertThat(doc.blocks()).extracting(Block::kind, Block::headingPath, Block::text).containsExactly(
+                tuple(BlockKind.HEADING, List.of("History of the National Football League"),
+                        "History of the National Football League"),
+                tuple(BlockKind.PARAGRAPH, List.of("History of the National Football League"),
+                        "The rival American Football League was founded in 1960. It forced a merger."));
+    }
+
+    @Test
+    void aHardWrappedSentenceIsNoTitle() {
+        ParsedDocument doc = parser.fromText("Shipping", """
+                We ship to
+                Germany and France within two days.
+                Refunds are paid back to the card
+                Visa or Mastercard you used.""");
+
+        assertThat(doc.blocks()).extracting(Block::kind).containsOnly(BlockKind.PARAGRAPH);
+    }
+
+    @Test
     void numberedLinesOnTheirOwnStayAList() {
         ParsedDocument doc = parser.fromText("List", "1. Milk\n2. Eggs\n3. Bread");
 

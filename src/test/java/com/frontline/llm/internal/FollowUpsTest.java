@@ -41,4 +41,21 @@ class FollowUpsTest {
     void termsAlreadyAskedAreNotRepeated() {
         assertThat(FollowUps.heuristic(HISTORY, "and a week pass?")).doesNotContain("(day ski pass");
     }
+
+    @Test
+    void theQuestionBeforeAShortFollowUpIsCarriedToo() {
+        List<Turn> football = List.of(
+                new Turn(Speaker.CUSTOMER, "Where is American football popular?"),
+                new Turn(Speaker.ASSISTANT, "American football is most popular in the United States."),
+                new Turn(Speaker.CUSTOMER, "and rugby?"),
+                new Turn(Speaker.ASSISTANT, "Rugby is popular in New Zealand."));
+
+        assertThat(FollowUps.heuristic(football, "How many teams?")).contains("rugby").contains("football");
+    }
+
+    @Test
+    void aCorrectionOfThePreviousQuestionIsAFollowUp() {
+        assertThat(FollowUps.looksLikeFollowUp(HISTORY, "no, I meant the season pass for families with children"))
+                .isTrue();
+    }
 }

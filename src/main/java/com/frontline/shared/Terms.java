@@ -1,4 +1,4 @@
-package com.frontline.llm.internal;
+package com.frontline.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
