@@ -22,6 +22,11 @@ public record ChatMessage(UUID id, UUID conversationId, long seq, Author author,
         citations = List.copyOf(citations);
     }
 
+    /** A question back to the customer ("Do you mean A or B?") instead of an answer. */
+    public boolean clarifyingQuestion() {
+        return author == Author.ASSISTANT && Clarification.MODEL.equals(model);
+    }
+
     /** The assistant answered a greeting, thanks or goodbye in kind: no knowledge behind it, nothing to rate. */
     public boolean smallTalk() {
         return author == Author.ASSISTANT && SmallTalk.MODEL.equals(model);

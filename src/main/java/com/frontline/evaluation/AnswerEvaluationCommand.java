@@ -155,6 +155,8 @@ public final class AnswerEvaluationCommand {
         settings.put("frontline.demo.seed", "false");
         settings.put("server.port", "0");
         settings.put("db-scheduler.polling-interval", "500ms");
+        // the offline answer streams at a reading pace in the portal; the evaluation measures the answer, not the pace
+        settings.put("frontline.chat.offline-stream-pace", "0ms");
         // a busy machine can take minutes to start the embedded node; the indexing jobs wait for it
         settings.put("frontline.elasticsearch.startup-timeout", "400s");
         settings.put("logging.level.root", "WARN");

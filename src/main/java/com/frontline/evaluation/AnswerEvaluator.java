@@ -116,6 +116,9 @@ public class AnswerEvaluator {
         if (answer.lowConfidence()) {
             return Outcome.FALLBACK;
         }
+        if (answer.clarifyingQuestion()) {
+            return Outcome.CLARIFY;
+        }
         return withTeam ? Outcome.HANDOFF : Outcome.ANSWERED;
     }
 

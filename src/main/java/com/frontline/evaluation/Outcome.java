@@ -11,7 +11,7 @@ public enum Outcome {
     FALLBACK,
     /** The conversation went to the team (the customer asked for a person, or the assistant handed it over). */
     HANDOFF,
-    /** A question back to the customer ("Do you mean A or B?"). Not produced yet: the assistant has none. */
+    /** A question back to the customer ("Do you mean A or B?"). */
     CLARIFY,
     /** No answer was stored (the assistant failed), or the evaluation itself failed for this task. */
     ERROR;

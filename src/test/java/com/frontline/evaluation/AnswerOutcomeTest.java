@@ -55,6 +55,15 @@ class AnswerOutcomeTest {
     }
 
     @Test
+    void aQuestionBackIsAClarificationNotAnAnswer() {
+        ChatMessage back = new ChatMessage(UUID.randomUUID(), CONVERSATION, 2, Author.ASSISTANT, null,
+                "Do you mean Card fees or Transfer fees?", List.of(), 0.3, false, false, "offline",
+                com.frontline.chat.Clarification.MODEL, null, OffsetDateTime.now());
+
+        assertThat(AnswerEvaluator.classify(turn(ConversationStatus.BOT, back))).isEqualTo(Outcome.CLARIFY);
+    }
+
+    @Test
     void noAnswerWithoutAHandoffIsAnError() {
         assertThat(AnswerEvaluator.classify(turn(ConversationStatus.BOT,
                 message(Author.SYSTEM, "Sorry, something went wrong on our side.", false)))).isEqualTo(Outcome.ERROR);
