@@ -290,13 +290,15 @@
         if (m.extractive) {
             meta.appendChild(el('span', 'badge', this.root.dataset.extractiveLabel || 'Quoted from your documents'));
         }
-        // a reply to small talk ("Hi", "thanks") rests on no knowledge: no confidence to show, nothing to rate
-        if (m.confidence != null && !m.smallTalk && this.root.dataset.showConfidence !== 'false') {
+        // a reply to small talk ("Hi", "thanks") rests on no knowledge, and a question back ("Do you mean A or B?")
+        // is no answer: no confidence to show, nothing to rate
+        var noAnswer = m.smallTalk || m.clarifying;
+        if (m.confidence != null && !noAnswer && this.root.dataset.showConfidence !== 'false') {
             var c = el('span', 'badge ' + (m.lowConfidence ? 'low' : 'ok'), 'Confidence ' + percent(m.confidence));
             c.title = 'How strongly the answer is supported by the knowledge base';
             meta.appendChild(c);
         }
-        if (this.role === 'customer' && !m.smallTalk) {
+        if (this.role === 'customer' && !noAnswer) {
             var group = el('span', 'feedback');
             [['1', false, 'Helpful'], ['-1', true, 'Not helpful']].forEach(function (f) {
                 var b = el('button', 'link-button');

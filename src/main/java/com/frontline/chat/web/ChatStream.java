@@ -192,6 +192,7 @@ class ChatStream {
         out.put("lowConfidence", m.lowConfidence());
         out.put("extractive", m.extractive());
         out.put("smallTalk", m.smallTalk());
+        out.put("clarifying", m.clarifyingQuestion());
         out.put("feedback", m.feedback());
         out.put("at", m.createdAt().toString());
         return out;
