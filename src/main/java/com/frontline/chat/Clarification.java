@@ -21,7 +21,7 @@ public final class Clarification {
     /** Stored as the model of a question back, so that evaluations and reports can tell it from an answer. */
     public static final String MODEL = "clarifying-question";
     /** A question with more content words than this names its subject well enough not to be asked back. */
-    static final int MAX_WORDS = 4;
+    static final int MAX_WORDS = 2;
     /** Passages less relevant than this are not topics worth offering. */
     static final double MIN_RELEVANCE = 0.35;
     /** Offered topics are at most this far below the best passage's relevance. */

@@ -94,6 +94,27 @@ class ChatFlowTest {
     }
 
     @Test
+    void theSameQuestionOnTheSameKnowledgeGetsTheSameAnswer() {
+        // a near twin of the returns policy: the two tie on most questions
+        UUID twin = knowledge.addText(tenant, "Returns policy (copy)", RETURNS.replace("full refund", "refund"),
+                Visibility.PUBLIC).documentId();
+        await(() -> knowledge.document(tenant.id(), twin).document().latestStatus() == DocumentStatus.INDEXED);
+        index.refresh();
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Conversation c = chat.start(tenant.id(), Channel.WIDGET, "visitor-" + i);
+            chat.ask(tenant.id(), c.id(), "How long do refunds take?");
+            ChatMessage answer = awaitAnswer(c, 1);
+            answers.add(answer.text() + " | " + answer.citations().stream().map(x -> x.number() + ":"
+                    + x.documentId()).toList() + " | " + answer.confidence());
+        }
+
+        assertThat(answers).containsOnly(answers.getFirst());
+        assertThat(answers.getFirst()).contains("5 business days");
+    }
+
+    @Test
     void aQuestionTheKnowledgeCannotAnswerGetsTheFallbackWithoutCitations() {
         Conversation c = chat.start(tenant.id(), Channel.WIDGET, "visitor-1");
         chat.ask(tenant.id(), c.id(), "Can I bring my parrot to the annual shareholder meeting?");
