@@ -33,13 +33,17 @@ public final class Fuser {
     }
 
     /**
-     * All candidates of both lists, best first, with fused scores in [0, 1]. Ties go to the better single rank,
-     * then to the chunk id, so the order is deterministic.
+     * All candidates of both lists, best first, with fused scores in [0, 1]. The order is deterministic: each list's
+     * equal scores are ranked by chunk id (Elasticsearch returns them in index order, which merges may change), fused
+     * scores are rounded to {@value #SCORE_PRECISION} so that floating-point noise cannot split a tie, and ties go to
+     * the better single rank, then to the chunk id.
      *
-     * @param bm25  BM25 hits, best first
-     * @param dense kNN hits, best first, scored {@code (1 + cosine) / 2}
+     * @param bm25Hits  BM25 hits, best first
+     * @param denseHits kNN hits, best first, scored {@code (1 + cosine) / 2}
      */
-    public static List<Fused> fuse(List<IndexHit> bm25, List<IndexHit> dense, RetrievalSettings settings) {
+    public static List<Fused> fuse(List<IndexHit> bm25Hits, List<IndexHit> denseHits, RetrievalSettings settings) {
+        List<IndexHit> bm25 = ranked(bm25Hits);
+        List<IndexHit> dense = ranked(denseHits);
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
         for (int i = 0; i < bm25.size(); i++) {
             candidates.computeIfAbsent(bm25.get(i).chunkId(), id -> new Candidate()).bm25(bm25.get(i), i + 1);
@@ -58,12 +62,12 @@ public final class Fuser {
                         + (1 - w) * (c.dense == null ? 0 : denseScale.apply(c.dense.score()));
                 case RRF -> (RRF_K + 1) * (w * reciprocal(c.bm25Rank) + (1 - w) * reciprocal(c.denseRank));
             };
-            fused.add(new Fused(c.hit(), clamp(score), c.bm25Rank, c.denseRank,
+            fused.add(new Fused(c.hit(), rounded(clamp(score)), c.bm25Rank, c.denseRank,
                     c.dense == null ? null : c.dense.score()));
         }
         fused.sort(Comparator.comparingDouble(Fused::score).reversed()
                 .thenComparingInt(f -> Math.min(rankOrMax(f.bm25Rank()), rankOrMax(f.denseRank())))
-                .thenComparing(f -> f.hit().chunkId()));
+                .thenComparing(f -> f.hit().chunkId(), BY_ID));
         return fused;
     }
 
@@ -116,6 +120,29 @@ public final class Fuser {
             top = Math.max(top, (hits.get(i).score() - mean) / deviation);
         }
         return Math.max(top, 1e-6);
+    }
+
+    /** A retriever's hits best first, equal scores by chunk id; the first of a repeated chunk is kept. */
+    static List<IndexHit> ranked(List<IndexHit> hits) {
+        List<IndexHit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingDouble(IndexHit::score).reversed().thenComparing(IndexHit::chunkId, BY_ID));
+        return sorted;
+    }
+
+    /**
+     * Ids in the order of their text, as Elasticsearch sorts the keyword (UUID's own order compares signed halves and
+     * puts {@code ffffffff-…} before {@code 00000000-…}).
+     */
+    static final Comparator<UUID> BY_ID = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    /** Fused scores are compared at this precision: differences below it are arithmetic noise, not relevance. */
+    static final double SCORE_PRECISION = 1e-9;
+
+    static double rounded(double score) {
+        return Math.rint(score / SCORE_PRECISION) * SCORE_PRECISION;
     }
 
     private static double reciprocal(@Nullable Integer rank) {

@@ -126,4 +126,46 @@ class FuserTest {
 
         assertThat(fused).extracting(f -> f.hit().title()).containsExactly("B", "E", "A", "D");
     }
+
+    @Test
+    void equalScoresInOneListAreRankedByChunkIdWhateverOrderElasticsearchReturnedThem() {
+        // C and A tie in BM25, D and B in dense: each list ranks the smaller id first
+        List<Fuser.Fused> fused = Fuser.fuse(hits("C", 5, "A", 5, "E", 1), hits("D", 0.8, "B", 0.8, "E", 0.5),
+                settings(Fusion.WEIGHTED, 0.4));
+        List<Fuser.Fused> swapped = Fuser.fuse(hits("A", 5, "C", 5, "E", 1), hits("B", 0.8, "D", 0.8, "E", 0.5),
+                settings(Fusion.WEIGHTED, 0.4));
+
+        assertThat(fused).extracting(f -> f.hit().title(), Fuser.Fused::bm25Rank, Fuser.Fused::denseRank)
+                .containsExactlyElementsOf(swapped.stream()
+                        .map(f -> tuple(f.hit().title(), f.bm25Rank(), f.denseRank())).toList());
+        assertThat(fused).filteredOn(f -> f.hit().title().equals("A")).singleElement()
+                .satisfies(f -> assertThat(f.bm25Rank()).isEqualTo(1));
+        assertThat(fused).filteredOn(f -> f.hit().title().equals("B")).singleElement()
+                .satisfies(f -> assertThat(f.denseRank()).isEqualTo(1));
+    }
+
+    @Test
+    void fusedScoresThatDifferOnlyByFloatingPointNoiseAreTied() {
+        assertThat(Fuser.rounded(0.1 + 0.2)).isEqualTo(Fuser.rounded(0.3));
+        // The dense list has two candidates, so the query keeps the base weight 0.8.
+        // BM25 10, 3, 0.5, 0 -> D 0.3, C 0.05; dense 0.9, 0.5 -> C 1, D 0.
+        // C = 0.8*0.05 + 0.2*1 = 0.23999999999999996 and D = 0.8*0.3 = 0.24 in doubles: equal, so the better
+        // single rank decides (C is first in dense, D second in BM25), not the last bit of the arithmetic.
+        List<Fuser.Fused> fused = Fuser.fuse(hits("A", 10, "D", 3, "C", 0.5, "E", 0), hits("C", 0.9, "D", 0.5),
+                settings(Fusion.WEIGHTED, 0.8));
+
+        assertThat(fused).extracting(f -> f.hit().title()).containsSubsequence("C", "D");
+        assertThat(fused.get(1).score()).isEqualTo(fused.get(2).score());
+    }
+
+    @Test
+    void idsCompareInTheOrderOfTheirText() {
+        UUID low = UUID.fromString("00000000-0000-0000-ffff-000000000000");
+        UUID high = UUID.fromString("ffffffff-0000-0000-0000-000000000000");
+
+        assertThat(Fuser.BY_ID.compare(low, high)).isNegative();
+        assertThat(Fuser.BY_ID.compare(high, low)).isPositive();
+        assertThat(Fuser.BY_ID.compare(id(1), id(2))).isNegative();
+        assertThat(Fuser.BY_ID.compare(id(2), id(2))).isZero();
+    }
 }
