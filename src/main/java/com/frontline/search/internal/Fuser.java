@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Merges the BM25 and the dense result lists of one query into one ranking. Hand-written: Elasticsearch's own RRF
@@ -23,6 +24,13 @@ public final class Fuser {
     static final int RRF_K = 60;
     /** How many of a list's best scores its top score is compared with to judge how clearly it stands out. */
     static final int PEAK_WINDOW = 20;
+    /**
+     * BM25 points per query word from which a match counts as strong (English analyzer, title boosted twice, k1 1.2).
+     * Measured on four collections (BENCHMARKS.md): median 2.1–2.3 where BM25 is a good retriever, 1.0 where it only
+     * matches common words.
+     */
+    static final double STRONG_MATCH_PER_WORD = 2.0;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
     private Fuser() {
     }
@@ -42,6 +50,15 @@ public final class Fuser {
      * @param denseHits kNN hits, best first, scored {@code (1 + cosine) / 2}
      */
     public static List<Fused> fuse(List<IndexHit> bm25Hits, List<IndexHit> denseHits, RetrievalSettings settings) {
+        return fuse(bm25Hits, denseHits, 0, settings);
+    }
+
+    /**
+     * As {@link #fuse(List, List, RetrievalSettings)}, with the query's number of words ({@link #countWords}), which
+     * lets the per-query weight judge how strongly BM25 matched (0 if unknown).
+     */
+    public static List<Fused> fuse(List<IndexHit> bm25Hits, List<IndexHit> denseHits, int queryWords,
+            RetrievalSettings settings) {
         List<IndexHit> bm25 = ranked(bm25Hits);
         List<IndexHit> dense = ranked(denseHits);
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
@@ -51,7 +68,7 @@ public final class Fuser {
         for (int i = 0; i < dense.size(); i++) {
             candidates.computeIfAbsent(dense.get(i).chunkId(), id -> new Candidate()).dense(dense.get(i), i + 1);
         }
-        double w = settings.fusion() == Fusion.WEIGHTED ? queryWeight(bm25, dense, settings.bm25Weight())
+        double w = settings.fusion() == Fusion.WEIGHTED ? queryWeight(bm25, dense, queryWords, settings.bm25Weight())
                 : settings.bm25Weight();
         Normaliser bm25Scale = Normaliser.minMax(bm25);
         Normaliser denseScale = Normaliser.minMax(dense);
@@ -73,15 +90,23 @@ public final class Fuser {
 
     /**
      * The BM25 weight for this query: the base weight shifted towards the list whose best candidate stands out more
-     * clearly from its next ones. Clarity is the top score's z-score among the list's first {@value #PEAK_WINDOW}
-     * scores, squared; the weight is {@code base·cB / (base·cB + (1 − base)·cD)}. A base of 0 or 1 stays as it is,
-     * and so does the base when either list has fewer than three candidates or no spread.
+     * clearly from its next ones, where BM25's winner only counts in full if it matched the query's words strongly.
+     * <ul>
+     *   <li>Clarity is the top score's z-score among the list's first {@value #PEAK_WINDOW} scores.</li>
+     *   <li>Match strength is BM25's top score per word of the query, against {@value #STRONG_MATCH_PER_WORD}: a
+     *   rare word or several words matched score a few points each, common words alone well under one. The BM25
+     *   clarity is multiplied by {@code min(1, strength / }{@value #STRONG_MATCH_PER_WORD}{@code )}.</li>
+     *   <li>The weight is {@code base·cB² / (base·cB² + (1 − base)·cD²)}.</li>
+     * </ul>
+     * A base of 0 or 1 stays as it is, and so does the base when either list has fewer than three candidates or no
+     * spread. With {@code queryWords} 0 (unknown) the match strength is not used.
      * <p>
-     * Measured on the shared evaluation sets (BENCHMARKS.md, "Hybrid retrieval"), this beat every fixed weight on
-     * both: a word-heavy question set (where BM25's winner stands out) and a paraphrase-heavy FAQ set (where the
-     * dense winner does) prefer weights from 0.1 to 0.7 when fixed, and the per-query weight follows them.
+     * Clarity alone (BENCHMARKS.md, "Hybrid retrieval") beat every fixed weight on a word-heavy question set (where
+     * BM25's winner stands out) and a paraphrase-heavy FAQ set (where the dense winner does), but not where BM25 only
+     * matches common words: its winner still stands out, on a word like "virus", and pulled the better dense ranking
+     * down (BENCHMARKS.md, "Fusion that does not lose to its best part").
      */
-    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, double base) {
+    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, int queryWords, double base) {
         if (base <= 0 || base >= 1) {
             return base;
         }
@@ -90,9 +115,28 @@ public final class Fuser {
         if (bm25Clarity == null || denseClarity == null) {
             return base;
         }
-        double words = base * bm25Clarity * bm25Clarity;
+        double clear = bm25Clarity * matchStrength(bm25, queryWords);
+        double words = base * clear * clear;
         double meaning = (1 - base) * denseClarity * denseClarity;
         return words / (words + meaning);
+    }
+
+    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, double base) {
+        return queryWeight(bm25, dense, 0, base);
+    }
+
+    /** BM25's top score per query word against {@value #STRONG_MATCH_PER_WORD}, in (0, 1]; 1 if the words are unknown. */
+    static double matchStrength(List<IndexHit> bm25, int queryWords) {
+        if (queryWords <= 0 || bm25.isEmpty()) {
+            return 1;
+        }
+        double perWord = bm25.getFirst().score() / queryWords;
+        return Math.max(1e-3, Math.min(1, perWord / STRONG_MATCH_PER_WORD));
+    }
+
+    /** The words of a query as match strength counts them: runs of letters, digits and underscores. */
+    public static int countWords(String query) {
+        return (int) WORD.matcher(query).results().count();
     }
 
     /** The z-score of the list's top score among its first {@value #PEAK_WINDOW}; null if it cannot be told. */

@@ -93,7 +93,7 @@ public final class HybridRetriever {
             dense = both.knn();
         }
         List<Fuser.Fused> eligible = new ArrayList<>();
-        for (Fuser.Fused f : Fuser.fuse(bm25, dense, settings)) {
+        for (Fuser.Fused f : Fuser.fuse(bm25, dense, Fuser.countWords(text), settings)) {
             if (f.score() < settings.minScore()) {
                 break;
             }
