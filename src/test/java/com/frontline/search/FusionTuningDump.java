@@ -23,6 +23,7 @@ import java.util.Map;
  *     -Dexec.mainClass=com.frontline.search.FusionTuningDump \
  *     -Dtuning.dataset=/work/shared/eval/covidfaq_jhu -Dtuning.out=target/tuning/covidfaq_jhu.jsonl
  * </pre>
+ * {@code -Dtuning.limit=N} keeps N queries spread evenly over the file (as {@code eval-retrieval --limit} does).
  */
 public final class FusionTuningDump {
 
@@ -31,6 +32,10 @@ public final class FusionTuningDump {
         Path outFile = Path.of(System.getProperty("tuning.out"));
         int depth = Integer.getInteger("tuning.depth", 100);
         BeirDataset data = BeirDataset.load(dataset);
+        Integer limit = Integer.getInteger("tuning.limit");
+        if (limit != null) {
+            data = data.limit(limit);
+        }
         TextEmbedder embedder = SearchTestSupport.embedder();
         KnowledgeIndex index = SearchTestSupport.knowledgeIndex(SearchTestSupport.newIndexName("fusion-tuning"));
         SharedTestElasticsearch.get().connection().awaitReady();

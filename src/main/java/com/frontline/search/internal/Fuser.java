@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Merges the BM25 and the dense result lists of one query into one ranking. Hand-written: Elasticsearch's own RRF
@@ -23,6 +24,13 @@ public final class Fuser {
     static final int RRF_K = 60;
     /** How many of a list's best scores its top score is compared with to judge how clearly it stands out. */
     static final int PEAK_WINDOW = 20;
+    /**
+     * BM25 points per query word from which a match counts as strong (English analyzer, title boosted twice, k1 1.2).
+     * Measured on four collections (BENCHMARKS.md): median 2.1–2.3 where BM25 is a good retriever, 1.0 where it only
+     * matches common words.
+     */
+    static final double STRONG_MATCH_PER_WORD = 2.0;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
     private Fuser() {
     }
@@ -33,13 +41,26 @@ public final class Fuser {
     }
 
     /**
-     * All candidates of both lists, best first, with fused scores in [0, 1]. Ties go to the better single rank,
-     * then to the chunk id, so the order is deterministic.
+     * All candidates of both lists, best first, with fused scores in [0, 1]. The order is deterministic: each list's
+     * equal scores are ranked by chunk id (Elasticsearch returns them in index order, which merges may change), fused
+     * scores are rounded to {@value #SCORE_PRECISION} so that floating-point noise cannot split a tie, and ties go to
+     * the better single rank, then to the chunk id.
      *
-     * @param bm25  BM25 hits, best first
-     * @param dense kNN hits, best first, scored {@code (1 + cosine) / 2}
+     * @param bm25Hits  BM25 hits, best first
+     * @param denseHits kNN hits, best first, scored {@code (1 + cosine) / 2}
      */
-    public static List<Fused> fuse(List<IndexHit> bm25, List<IndexHit> dense, RetrievalSettings settings) {
+    public static List<Fused> fuse(List<IndexHit> bm25Hits, List<IndexHit> denseHits, RetrievalSettings settings) {
+        return fuse(bm25Hits, denseHits, 0, settings);
+    }
+
+    /**
+     * As {@link #fuse(List, List, RetrievalSettings)}, with the query's number of words ({@link #countWords}), which
+     * lets the per-query weight judge how strongly BM25 matched (0 if unknown).
+     */
+    public static List<Fused> fuse(List<IndexHit> bm25Hits, List<IndexHit> denseHits, int queryWords,
+            RetrievalSettings settings) {
+        List<IndexHit> bm25 = ranked(bm25Hits);
+        List<IndexHit> dense = ranked(denseHits);
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
         for (int i = 0; i < bm25.size(); i++) {
             candidates.computeIfAbsent(bm25.get(i).chunkId(), id -> new Candidate()).bm25(bm25.get(i), i + 1);
@@ -47,7 +68,7 @@ public final class Fuser {
         for (int i = 0; i < dense.size(); i++) {
             candidates.computeIfAbsent(dense.get(i).chunkId(), id -> new Candidate()).dense(dense.get(i), i + 1);
         }
-        double w = settings.fusion() == Fusion.WEIGHTED ? queryWeight(bm25, dense, settings.bm25Weight())
+        double w = settings.fusion() == Fusion.WEIGHTED ? queryWeight(bm25, dense, queryWords, settings.bm25Weight())
                 : settings.bm25Weight();
         Normaliser bm25Scale = Normaliser.minMax(bm25);
         Normaliser denseScale = Normaliser.minMax(dense);
@@ -58,26 +79,34 @@ public final class Fuser {
                         + (1 - w) * (c.dense == null ? 0 : denseScale.apply(c.dense.score()));
                 case RRF -> (RRF_K + 1) * (w * reciprocal(c.bm25Rank) + (1 - w) * reciprocal(c.denseRank));
             };
-            fused.add(new Fused(c.hit(), clamp(score), c.bm25Rank, c.denseRank,
+            fused.add(new Fused(c.hit(), rounded(clamp(score)), c.bm25Rank, c.denseRank,
                     c.dense == null ? null : c.dense.score()));
         }
         fused.sort(Comparator.comparingDouble(Fused::score).reversed()
                 .thenComparingInt(f -> Math.min(rankOrMax(f.bm25Rank()), rankOrMax(f.denseRank())))
-                .thenComparing(f -> f.hit().chunkId()));
+                .thenComparing(f -> f.hit().chunkId(), BY_ID));
         return fused;
     }
 
     /**
      * The BM25 weight for this query: the base weight shifted towards the list whose best candidate stands out more
-     * clearly from its next ones. Clarity is the top score's z-score among the list's first {@value #PEAK_WINDOW}
-     * scores, squared; the weight is {@code base·cB / (base·cB + (1 − base)·cD)}. A base of 0 or 1 stays as it is,
-     * and so does the base when either list has fewer than three candidates or no spread.
+     * clearly from its next ones, where BM25's winner only counts in full if it matched the query's words strongly.
+     * <ul>
+     *   <li>Clarity is the top score's z-score among the list's first {@value #PEAK_WINDOW} scores.</li>
+     *   <li>Match strength is BM25's top score per word of the query, against {@value #STRONG_MATCH_PER_WORD}: a
+     *   rare word or several words matched score a few points each, common words alone well under one. The BM25
+     *   clarity is multiplied by {@code min(1, strength / }{@value #STRONG_MATCH_PER_WORD}{@code )}.</li>
+     *   <li>The weight is {@code base·cB² / (base·cB² + (1 − base)·cD²)}.</li>
+     * </ul>
+     * A base of 0 or 1 stays as it is, and so does the base when either list has fewer than three candidates or no
+     * spread. With {@code queryWords} 0 (unknown) the match strength is not used.
      * <p>
-     * Measured on the shared evaluation sets (BENCHMARKS.md, "Hybrid retrieval"), this beat every fixed weight on
-     * both: a word-heavy question set (where BM25's winner stands out) and a paraphrase-heavy FAQ set (where the
-     * dense winner does) prefer weights from 0.1 to 0.7 when fixed, and the per-query weight follows them.
+     * Clarity alone (BENCHMARKS.md, "Hybrid retrieval") beat every fixed weight on a word-heavy question set (where
+     * BM25's winner stands out) and a paraphrase-heavy FAQ set (where the dense winner does), but not where BM25 only
+     * matches common words: its winner still stands out, on a word like "virus", and pulled the better dense ranking
+     * down (BENCHMARKS.md, "Fusion that does not lose to its best part").
      */
-    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, double base) {
+    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, int queryWords, double base) {
         if (base <= 0 || base >= 1) {
             return base;
         }
@@ -86,9 +115,28 @@ public final class Fuser {
         if (bm25Clarity == null || denseClarity == null) {
             return base;
         }
-        double words = base * bm25Clarity * bm25Clarity;
+        double clear = bm25Clarity * matchStrength(bm25, queryWords);
+        double words = base * clear * clear;
         double meaning = (1 - base) * denseClarity * denseClarity;
         return words / (words + meaning);
+    }
+
+    static double queryWeight(List<IndexHit> bm25, List<IndexHit> dense, double base) {
+        return queryWeight(bm25, dense, 0, base);
+    }
+
+    /** BM25's top score per query word against {@value #STRONG_MATCH_PER_WORD}, in (0, 1]; 1 if the words are unknown. */
+    static double matchStrength(List<IndexHit> bm25, int queryWords) {
+        if (queryWords <= 0 || bm25.isEmpty()) {
+            return 1;
+        }
+        double perWord = bm25.getFirst().score() / queryWords;
+        return Math.max(1e-3, Math.min(1, perWord / STRONG_MATCH_PER_WORD));
+    }
+
+    /** The words of a query as match strength counts them: runs of letters, digits and underscores. */
+    public static int countWords(String query) {
+        return (int) WORD.matcher(query).results().count();
     }
 
     /** The z-score of the list's top score among its first {@value #PEAK_WINDOW}; null if it cannot be told. */
@@ -116,6 +164,29 @@ public final class Fuser {
             top = Math.max(top, (hits.get(i).score() - mean) / deviation);
         }
         return Math.max(top, 1e-6);
+    }
+
+    /** A retriever's hits best first, equal scores by chunk id; the first of a repeated chunk is kept. */
+    static List<IndexHit> ranked(List<IndexHit> hits) {
+        List<IndexHit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingDouble(IndexHit::score).reversed().thenComparing(IndexHit::chunkId, BY_ID));
+        return sorted;
+    }
+
+    /**
+     * Ids in the order of their text, as Elasticsearch sorts the keyword (UUID's own order compares signed halves and
+     * puts {@code ffffffff-…} before {@code 00000000-…}).
+     */
+    static final Comparator<UUID> BY_ID = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    /** Fused scores are compared at this precision: differences below it are arithmetic noise, not relevance. */
+    static final double SCORE_PRECISION = 1e-9;
+
+    static double rounded(double score) {
+        return Math.rint(score / SCORE_PRECISION) * SCORE_PRECISION;
     }
 
     private static double reciprocal(@Nullable Integer rank) {

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * One search over a tenant's knowledge, the path every caller takes (the chat through
  * {@link com.frontline.search.KnowledgeSearch}, the settings page's "Try a query", the {@code eval-retrieval}
  * command): the {@link PassageSource}s first, then BM25 and kNN from the index, fused by {@link Fuser}, cut by the
- * minimum score and {@code topK}, each passage with its absolute relevance.
+ * minimum score and {@code topK} with at most two passages of one document in the top five ({@link TopCut}), each
+ * passage with its absolute relevance.
  * <p>
  * The query is embedded first, then BM25 and kNN go to Elasticsearch in one {@code _msearch}, which runs them side by
  * side: measured faster on 2 cores than running them from parallel client threads (BENCHMARKS.md).
@@ -91,15 +92,17 @@ public final class HybridRetriever {
             bm25 = both.bm25();
             dense = both.knn();
         }
-        List<Fuser.Fused> chosen = new ArrayList<>();
-        for (Fuser.Fused f : Fuser.fuse(bm25, dense, settings)) {
-            if (result.size() + chosen.size() >= settings.topK() || f.score() < settings.minScore()) {
+        List<Fuser.Fused> eligible = new ArrayList<>();
+        for (Fuser.Fused f : Fuser.fuse(bm25, dense, Fuser.countWords(text), settings)) {
+            if (f.score() < settings.minScore()) {
                 break;
             }
             if (seen.add(f.hit().chunkId())) {
-                chosen.add(f);
+                eligible.add(f);
             }
         }
+        List<Fuser.Fused> chosen = TopCut.cut(eligible, f -> f.hit().documentId(),
+                result.stream().map(Passage::documentId).toList(), settings.topK() - result.size());
 
         // passages the dense side did not propose have no cosine yet: one more (exact, tiny) request
         Map<UUID, Double> cosines = index.similarities(tenant, audience, vector, chosen.stream()
