@@ -86,6 +86,8 @@ final class ScratchWorkspace {
             corpusIds.put(result.documentId(), List.copyOf(ids));
         });
         awaitIndexed(knowledge, idsByText.size(), err);
+        // indexed is not yet searchable: Elasticsearch shows new chunks after its next refresh
+        context.getBean(com.frontline.search.KnowledgeIndex.class).refresh();
     }
 
     private void awaitIndexed(KnowledgeService knowledge, int documents, PrintStream err) {

@@ -130,16 +130,18 @@ public final class OfflineAnswerer {
         List<Candidate> scored = new ArrayList<>();
         for (Candidate c : all) {
             double matched = 0;
+            double fromContext = 0;
             for (String term : asked) {
                 if (c.stems().contains(term)) {
                     matched += weight.get(term);
                 } else if (c.context().contains(term)) {
-                    matched += CONTEXT_WEIGHT * weight.get(term);
+                    fromContext += CONTEXT_WEIGHT * weight.get(term);
                 }
             }
             if (matched == 0) {
-                continue;
+                continue; // a heading alone never makes a sentence an answer ("Internal code: X" under "Refunds")
             }
+            matched += fromContext;
             Source source = byNumber.get(c.source());
             double relevance = Math.max(0, Math.min(1, source.relevance()));
             boolean titleMatch = Terms.contentStems(source.title()).stream().anyMatch(asked::contains);

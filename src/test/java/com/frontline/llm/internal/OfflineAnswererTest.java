@@ -219,6 +219,19 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aSentenceThatOnlyItsHeadingMatchesIsNotQuoted() {
+        List<Source> policy = List.of(new Source(1, "Policy", """
+                # Refund Policy
+                Refunds are paid to the original card within 14 days of the return. Internal escalation code for \
+                agents: ESC-4471.""", 0.6));
+
+        Answer a = answerer.answer(persona(Tone.CONCISE), "How long does a refund to my card take?", policy,
+                "offline", false);
+
+        assertThat(a.text()).contains("within 14 days").doesNotContain("ESC-4471");
+    }
+
+    @Test
     void wordsCarriedOverFromTheConversationWeighLessThanTheCustomersOwn() {
         List<Source> sources = List.of(
                 new Source(1, "Taxes", "Residents of Spain file their income tax return between April and June.", 0.5),
