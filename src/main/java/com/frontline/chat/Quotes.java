@@ -92,16 +92,19 @@ final class Quotes {
         return words;
     }
 
+    /** The text's sentences; a line break ends one too, so that a heading is never glued to the text below it. */
     static List<String> sentences(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
         List<String> out = new ArrayList<>();
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-        it.setText(flat);
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            String sentence = flat.substring(start, end).strip();
-            if (!sentence.isEmpty()) {
-                out.add(sentence);
+        for (String line : text.split("\\n")) {
+            String flat = line.replaceAll("\\s+", " ").strip();
+            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+            it.setText(flat);
+            int start = it.first();
+            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+                String sentence = flat.substring(start, end).strip();
+                if (!sentence.isEmpty()) {
+                    out.add(sentence);
+                }
             }
         }
         return out;

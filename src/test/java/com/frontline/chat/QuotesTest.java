@@ -15,6 +15,14 @@ class QuotesTest {
             Gift cards cannot be refunded.""";
 
     @Test
+    void aHeadingIsNotGluedToTheQuotedSentence() {
+        String passage = "Delivery times\nStandard shipping takes 2 to 4 working days. Express arrives tomorrow.";
+
+        assertThat(Quotes.quoted(passage, "Standard shipping takes 2 to 4 working days. [1]", 240))
+                .isEqualTo("Standard shipping takes 2 to 4 working days.");
+    }
+
+    @Test
     void theCitationQuotesTheSentenceTheAnswerUsedNotTheWholePassage() {
         String answer = "Happy to help! Here's what our help articles say:\n\nRefunds are paid to the original card "
                 + "within 14 days of the return. [1]";
