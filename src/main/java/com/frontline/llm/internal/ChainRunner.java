@@ -234,9 +234,7 @@ public class ChainRunner {
         } catch (Exception e) {
             boolean streamed = handler.abandon();
             Throwable cause = unwrap(e);
-            // LangChain4j has its own TimeoutException; the JDK client throws HttpTimeoutException
-            Outcome outcome = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout") ? Outcome.TIMEOUT : Outcome.ERROR;
+            Outcome outcome = timedOut(e) ? Outcome.TIMEOUT : Outcome.ERROR;
             // the raw error (which may quote the provider's reply) stays in the server log, with the workspace
             log.debug("[{}] {} failed", tenant, hop.provider().label(), e);
             return new HopResult(outcome, "", false, 0, estimateTokens(handler.streamedText()),
@@ -250,6 +248,21 @@ public class ChainRunner {
         usage.insert(call.tenant(), new UsageRecord(null, call.conversationId(), p.id(), p.label(), p.kind().name(),
                 hop.model(), call.purpose(), route.key(), reason, call.complexity().score(), index, r.tokensIn(),
                 r.tokensOut(), cost, r.latencyMs(), r.outcome(), index > 0, r.error()));
+    }
+
+    /**
+     * A timeout anywhere in the cause chain: LangChain4j has its own TimeoutException, the JDK client throws
+     * HttpTimeoutException, and a read timeout inside a stream may arrive wrapped more than once (which of the
+     * client's read timeout and the chain's deadline fires first depends on the machine's load).
+     */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable e) {
