@@ -83,8 +83,8 @@ class AnswerComposer {
             Passage p = offered.get(i);
             sources.add(new Source(i + 1, label(p), texts.get(i), p.relevance()));
         }
-        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query, sources),
-                sink);
+        Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query,
+                sources), sink);
         double confidence = answer.text().isBlank() || offered.isEmpty() ? 0
                 : Confidence.score(AnswerSignals.of(question, query, offered.stream()
                         .map(p -> new AnswerSignals.Ranked(p.relevance(), p.bm25Rank(), p.denseRank())).toList(),

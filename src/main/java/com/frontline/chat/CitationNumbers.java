@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Numbers an answer's citations 1, 2, 3… in the order the text first cites them, whatever the numbers of the
- * passages they point to: "[1] … [3] … [4]" reads as "[1] … [2] … [3]". A marker of a passage that was not cited
- * (a model citing a source it was not given) is left as written and ignored.
+ * passages they point to: "[1] … [3] … [4]" reads as "[1] … [2] … [3]". A marker of a passage that was not
+ * cited (a model citing a source it was not given) is left as written and ignored.
  */
 final class CitationNumbers {
 

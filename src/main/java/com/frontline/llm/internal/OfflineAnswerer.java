@@ -163,7 +163,8 @@ public final class OfflineAnswerer {
             if (chosen.size() == MAX_SENTENCES) {
                 break;
             }
-            if (!chosen.isEmpty() && (c.score() < NEAR_BEST * chosen.getFirst().score() || chars + c.text().length() > MAX_CHARS)) {
+            if (!chosen.isEmpty() && (c.score() < NEAR_BEST * chosen.getFirst().score()
+                    || chars + c.text().length() > MAX_CHARS)) {
                 continue;
             }
             if (!seen.add(c.stems())) {
@@ -215,7 +216,8 @@ public final class OfflineAnswerer {
             }
             boolean last = b == blocks.size() - 1;
             if (paragraph.stripLeading().startsWith("#")
-                    || (!bullet && !last && !FULL_STOP.matcher(line).find() && Terms.words(line).size() <= HEADING_WORDS)) {
+                    || (!bullet && !last && !FULL_STOP.matcher(line).find()
+                    && Terms.words(line).size() <= HEADING_WORDS)) {
                 context = line;
                 continue;
             }
@@ -318,7 +320,8 @@ public final class OfflineAnswerer {
 
     /**
      * "Yes." or "No." when the customer asks a yes/no question ("Can I visit the library?") and the best sentence
-     * says so: it starts with yes or no, or grants or denies the asked verb ("You can visit…", "You cannot visit…").
+     * says so: it starts with yes or no, or grants or denies the asked verb ("You can visit…", "You cannot
+     * visit…").
      * Empty otherwise: the quote then speaks for itself.
      */
     static String yesOrNo(String question, String sentence) {
@@ -346,7 +349,8 @@ public final class OfflineAnswerer {
         String stem = Pattern.quote(Terms.stem(verb));
         if (Pattern.compile("\\b(?:you|we|they|it|he|she|customers?|people|users?)\\s+"
                 + "(?:cannot|can't|can not|may not|must not|mustn't|will not|won't|are not allowed to|do not|don't|"
-                + "does not|doesn't|should not|shouldn't|need not|needn't)\\s+(?:\\w+\\s+)?" + stem).matcher(s).find()) {
+                + "does not|doesn't|should not|shouldn't|need not|needn't)\\s+(?:\\w+\\s+)?" + stem).matcher(s)
+                .find()) {
             return "No.";
         }
         if (Pattern.compile("\\b(?:you|we|they|it|he|she|customers?|people|users?)\\s+"
