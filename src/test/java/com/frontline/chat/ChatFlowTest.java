@@ -106,8 +106,11 @@ class ChatFlowTest {
             Conversation c = chat.start(tenant.id(), Channel.WIDGET, "visitor-" + i);
             chat.ask(tenant.id(), c.id(), "How long do refunds take?");
             ChatMessage answer = awaitAnswer(c, 1);
-            answers.add(answer.text() + " | " + answer.citations().stream().map(x -> x.number() + ":"
-                    + x.documentId()).toList() + " | " + answer.confidence());
+            // the words and the citation numbers; not which twin a sentence both hold is credited to, nor the last
+            // digits of the confidence: Elasticsearch's int8 vectors score the twins a hair apart, and a segment
+            // merge between two questions can swap them (BENCHMARKS.md, "Diversity and ties")
+            answers.add(answer.text() + " | " + answer.citations().stream().map(Citation::number).toList() + " | "
+                    + Math.round(answer.confidence() * 100));
         }
 
         assertThat(answers).containsOnly(answers.getFirst());
