@@ -293,7 +293,12 @@
         // a reply to small talk ("Hi", "thanks") rests on no knowledge, and a question back ("Do you mean A or B?")
         // is no answer: no confidence to show, nothing to rate
         var noAnswer = m.smallTalk || m.clarifying;
-        if (m.confidence != null && !noAnswer && this.root.dataset.showConfidence !== 'false') {
+        if (m.verified) { // an answer the team approved, served as it is: its badge says so instead of a score
+            var v = el('span', 'badge verified', 'Verified answer');
+            v.dataset.testid = 'verified-answer';
+            v.title = 'Written and approved by the team';
+            meta.appendChild(v);
+        } else if (m.confidence != null && !noAnswer && this.root.dataset.showConfidence !== 'false') {
             var c = el('span', 'badge ' + (m.lowConfidence ? 'low' : 'ok'), 'Confidence ' + percent(m.confidence));
             c.title = 'How strongly the answer is supported by the knowledge base';
             meta.appendChild(c);

@@ -42,8 +42,11 @@ class AnswerComposer {
     private final AssistantGateway assistant;
     private final TenantService tenants;
     private final Streaming streaming;
+    private final List<VerifiedAnswers> verified;
 
-    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant, TenantService tenants, Streaming streaming) {
+    AnswerComposer(KnowledgeSearch search, AssistantGateway assistant, TenantService tenants, Streaming streaming,
+                   List<VerifiedAnswers> verified) {
+        this.verified = List.copyOf(verified);
         this.search = search;
         this.assistant = assistant;
         this.tenants = tenants;
@@ -52,7 +55,7 @@ class AnswerComposer {
 
     record Composed(String text, List<Citation> citations, double confidence, boolean lowConfidence,
                     boolean extractive, boolean handoffRequested, String provider, String model, String query,
-                    List<Passage> passages, List<ProviderFailure> failures) {
+                    List<Passage> passages, List<ProviderFailure> failures, @Nullable UUID verifiedCorrectionId) {
     }
 
     /** @param audience who reads the answer: a widget visitor's answer may only rest on public passages */
@@ -62,10 +65,16 @@ class AnswerComposer {
         if (smallTalk.isPresent()) {
             streaming.stream(smallTalk.get(), sink);
             return new Composed(smallTalk.get(), List.of(), 1, false, false, false, SmallTalk.PROVIDER,
-                    SmallTalk.MODEL, question, List.of(), List.of());
+                    SmallTalk.MODEL, question, List.of(), List.of(), null);
         }
         List<Turn> turns = turns(SmallTalk.withoutSmallTalk(history));
         String query = assistant.standaloneQuestion(tenant, turns, question);
+        for (VerifiedAnswers source : verified) { // an approved correction answers before any retrieval
+            var match = source.match(tenant, audience, query);
+            if (match.isPresent()) {
+                return verifiedAnswer(match.get(), query, sink);
+            }
+        }
         List<Passage> passages;
         try {
             passages = search.search(tenant, audience, query);
@@ -99,7 +108,7 @@ class AnswerComposer {
             }
             streaming.stream(clarification.get(), sink);
             return new Composed(clarification.get(), List.of(), confidence, false, false, false, answer.provider(),
-                    Clarification.MODEL, query, passages, answer.failures());
+                    Clarification.MODEL, query, passages, answer.failures(), null);
         }
         CitationNumbers.Renumbered numbered = CitationNumbers.renumber(answer.text(), answer.citedSources());
         List<Citation> citations = low ? List.of() : citations(offered, texts, numbered);
@@ -111,7 +120,19 @@ class AnswerComposer {
             streaming.stream(text, sink); // the offline answer or the fallback, shown once it is decided
         }
         return new Composed(text, citations, confidence, low, answer.extractive() && !low, answer.handoffRequested(),
-                answer.provider(), answer.model(), query, passages, answer.failures());
+                answer.provider(), answer.model(), query, passages, answer.failures(), null);
+    }
+
+    /** The approved text as it is, with its source link, when it has one, as the citation. */
+    private Composed verifiedAnswer(VerifiedAnswers.Match match, String query, TokenSink sink) {
+        streaming.stream(match.answer(), sink);
+        List<Citation> citations = match.sourceUrl() == null ? List.of()
+                : List.of(new Citation(1, match.correctionId(), "CORRECTION", "Verified answer", match.question(),
+                        match.sourceUrl()));
+        // its confidence is how close the question came to the approved one: the answer itself the team vouches for
+        return new Composed(match.answer(), citations, match.similarity(), false, false, false, "frontline",
+                VerifiedAnswers.MODEL,
+                query, List.of(), List.of(), match.correctionId());
     }
 
     /** The answer without the offline answerer's fixed opening and closing lines, which say nothing of the subject. */

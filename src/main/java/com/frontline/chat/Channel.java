@@ -8,7 +8,12 @@ public enum Channel {
     /** An admin or agent trying the assistant in the portal: it may quote internal knowledge. */
     PLAYGROUND(Audience.TEAM),
     /** An end customer on the workspace's website: public help content only. */
-    WIDGET(Audience.VISITORS);
+    WIDGET(Audience.VISITORS),
+    /**
+     * The workspace's evaluation set run through the assistant (Evaluation page): answered exactly as the widget
+     * would, kept apart so that runs never count as customers' conversations (review page, inbox, analytics).
+     */
+    EVALUATION(Audience.VISITORS);
 
     private final Audience audience;
 

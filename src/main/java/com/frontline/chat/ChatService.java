@@ -464,17 +464,67 @@ public class ChatService {
         return m;
     }
 
-    /** Closes the conversation; the customer's next message goes to the assistant again. */
+    /**
+     * Closes the conversation; the customer's next message goes to the assistant again. What the agent answered to
+     * the customer's question is announced ({@link ChatEvents.ConversationResolved}): it can become a correction.
+     */
     public void resolve(CurrentTenant agent, UUID conversationId) {
         tx.executeWithoutResult(s -> {
             Conversation c = lockForInbox(agent, conversationId);
             conversations.setStatus(agent.id(), conversationId, ConversationStatus.RESOLVED, null, null, null);
+            AgentAnswer answered = agentAnswer(conversations.lastMessages(agent.id(), conversationId, 50));
+            events.publishEvent(new ChatEvents.ConversationResolved(agent.id(), conversationId, agent.userId(),
+                    agentName(agent), answered.question(), answered.answer()));
             audit.record(agent.id(), agent.actor(), "chat.conversation_resolved", "Conversation " + conversationId,
                     Map.of("status", c.status().name()), Map.of("status", ConversationStatus.RESOLVED.name()));
         });
         hub.publish(agent.id(), conversationId, new ChatEvent.StatusChanged(ConversationStatus.RESOLVED, null));
         systemMessage(agent.id(), conversationId, agentName(agent) + " closed the conversation. "
                 + "Ask anything else and the assistant will answer.");
+    }
+
+    record AgentAnswer(@Nullable String question, @Nullable String answer) {
+    }
+
+    /**
+     * The customer's last question before the agents' first reply since the last handoff, and their replies to it
+     * (joined in order, up to the customer's next message); nulls when no agent replied.
+     */
+    static AgentAnswer agentAnswer(List<ChatMessage> messages) {
+        int firstAgent = -1;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Author a = messages.get(i).author();
+            if (a == Author.AGENT) {
+                firstAgent = i;
+            } else if (a == Author.ASSISTANT && firstAgent >= 0) {
+                break; // the assistant answered before the agents' turn began
+            }
+        }
+        if (firstAgent < 0) {
+            return new AgentAnswer(null, null);
+        }
+        String question = null;
+        for (int i = firstAgent - 1; i >= 0 && question == null; i--) {
+            if (messages.get(i).author() == Author.CUSTOMER) {
+                question = messages.get(i).text();
+            }
+        }
+        StringBuilder answer = new StringBuilder();
+        for (int i = firstAgent; i < messages.size() && messages.get(i).author() != Author.CUSTOMER; i++) {
+            if (messages.get(i).author() == Author.AGENT) {
+                answer.append(answer.isEmpty() ? "" : "\n\n").append(messages.get(i).text());
+            }
+        }
+        return new AgentAnswer(question, answer.toString());
+    }
+
+    /**
+     * One of the assistant's answers in any of the workspace's conversations, with the question it replied to: what
+     * a correction starts from.
+     */
+    public ChatMessage assistantAnswer(TenantId tenant, UUID messageId) {
+        return conversations.assistantAnswer(tenant, messageId)
+                .orElseThrow(() -> NotFoundException.of("Answer", messageId));
     }
 
     // ---- the assistant -----------------------------------------------------------------------------------------
@@ -521,7 +571,7 @@ public class ChatService {
             ChatMessage saved = conversations.addMessage(tenant, conversationId, answerId,
                     new ConversationRepository.NewMessage(Author.ASSISTANT, persona.assistantName(), answer.text(),
                             answer.citations(), answer.confidence(), answer.lowConfidence(), answer.extractive(),
-                            answer.provider(), answer.model()));
+                            answer.provider(), answer.model(), question, answer.verifiedCorrectionId()));
             hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(saved));
             if (answer.handoffRequested()) {
                 requestHandoff(tenant, conversationId, "The assistant handed the conversation over.");

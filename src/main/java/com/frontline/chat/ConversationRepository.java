@@ -203,7 +203,11 @@ class ConversationRepository {
                 .set(CONVERSATIONS.CREATED_AT, started)
                 .set(CONVERSATIONS.UPDATED_AT, last)
                 .execute();
+        String question = null;
         for (ChatService.PastMessage m : messages) {
+            if (m.author() == Author.CUSTOMER) {
+                question = m.text();
+            }
             dsl.insertInto(MESSAGES)
                     .set(MESSAGES.TENANT_ID, tenant.value())
                     .set(MESSAGES.ID, UUID.randomUUID())
@@ -216,6 +220,7 @@ class ConversationRepository {
                     .set(MESSAGES.LOW_CONFIDENCE, m.lowConfidence())
                     .set(MESSAGES.EXTRACTIVE, m.author() == Author.ASSISTANT)
                     .set(MESSAGES.FEEDBACK, m.feedback() == null ? null : m.feedback().shortValue())
+                    .set(MESSAGES.QUESTION, m.author() == Author.ASSISTANT ? question : null)
                     .set(MESSAGES.CREATED_AT, m.at())
                     .execute();
         }
@@ -256,6 +261,8 @@ class ConversationRepository {
                 .set(MESSAGES.EXTRACTIVE, m.extractive())
                 .set(MESSAGES.PROVIDER, m.provider())
                 .set(MESSAGES.MODEL, m.model())
+                .set(MESSAGES.QUESTION, m.question())
+                .set(MESSAGES.VERIFIED_CORRECTION_ID, m.verifiedCorrectionId())
                 .returning()
                 .fetchOne(this::message);
         // @formatter:on
@@ -298,6 +305,13 @@ class ConversationRepository {
                 .fetchOptional(this::message);
     }
 
+    Optional<ChatMessage> assistantAnswer(TenantId tenant, UUID messageId) {
+        return dsl.selectFrom(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.ID.eq(messageId),
+                        MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .fetchOptional(this::message);
+    }
+
     boolean setFeedback(TenantId tenant, UUID conversationId, UUID messageId, int feedback) {
         return dsl.update(MESSAGES)
                 .set(MESSAGES.FEEDBACK, (short) feedback)
@@ -308,10 +322,11 @@ class ConversationRepository {
 
     record NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
                       @Nullable Double confidence, boolean lowConfidence, boolean extractive,
-                      @Nullable String provider, @Nullable String model) {
+                      @Nullable String provider, @Nullable String model, @Nullable String question,
+                      @Nullable UUID verifiedCorrectionId) {
 
         static NewMessage plain(Author author, @Nullable String authorName, String text) {
-            return new NewMessage(author, authorName, text, List.of(), null, false, false, null, null);
+            return new NewMessage(author, authorName, text, List.of(), null, false, false, null, null, null, null);
         }
     }
 
@@ -335,6 +350,6 @@ class ConversationRepository {
                 citations == null ? List.of() : json.readValue(citations.data(), CITATIONS),
                 r.get(MESSAGES.CONFIDENCE), r.get(MESSAGES.LOW_CONFIDENCE), r.get(MESSAGES.EXTRACTIVE),
                 r.get(MESSAGES.PROVIDER), r.get(MESSAGES.MODEL), feedback == null ? null : feedback.intValue(),
-                r.get(MESSAGES.CREATED_AT));
+                r.get(MESSAGES.CREATED_AT), r.get(MESSAGES.QUESTION), r.get(MESSAGES.VERIFIED_CORRECTION_ID));
     }
 }

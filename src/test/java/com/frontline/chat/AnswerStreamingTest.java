@@ -68,7 +68,7 @@ class AnswerStreamingTest {
 
     @BeforeEach
     void setUp() {
-        composer = new AnswerComposer(search, assistant, tenants, new Streaming(Duration.ZERO));
+        composer = new AnswerComposer(search, assistant, tenants, new Streaming(Duration.ZERO), List.of());
         when(assistant.standaloneQuestion(any(), anyList(), anyString())).thenAnswer(i -> i.getArgument(2));
         when(search.search(any(), any(), anyString())).thenReturn(List.of(new Passage(UUID.randomUUID(),
                 UUID.randomUUID(), 1, "text", Visibility.PUBLIC, "Returns policy", List.of(),
@@ -93,6 +93,27 @@ class AnswerStreamingTest {
     static Answer offline(String text) {
         return new Answer(text, text.isEmpty() ? List.of() : List.of(1), false, true, "offline", "extractive",
                 "offline", false);
+    }
+
+    @Test
+    void anApprovedCorrectionAnswersBeforeAnySearchAndIsMarkedVerified() {
+        UUID correction = UUID.randomUUID();
+        VerifiedAnswers approved = (t, audience, question) -> question.contains("return")
+                ? java.util.Optional.of(new VerifiedAnswers.Match(correction, "How do I return an item?",
+                "Print the label from your order page.", null, 0.91)) : java.util.Optional.empty();
+        composer = new AnswerComposer(search, assistant, tenants, new Streaming(Duration.ZERO), List.of(approved));
+
+        AnswerComposer.Composed c = ask("How can I return an item?", offline(OFFLINE), 0.5);
+
+        assertThat(c.text()).isEqualTo("Print the label from your order page.");
+        assertThat(c.verifiedCorrectionId()).isEqualTo(correction);
+        assertThat(c.model()).isEqualTo(VerifiedAnswers.MODEL);
+        assertThat(c.confidence()).isEqualTo(0.91);
+        assertThat(sink.bubble.toString()).isEqualTo("Print the label from your order page.");
+        org.mockito.Mockito.verifyNoInteractions(search);
+
+        AnswerComposer.Composed other = ask("Do you sell seashells?", offline(OFFLINE), 0);
+        assertThat(other.verifiedCorrectionId()).isNull();
     }
 
     @Test
@@ -182,7 +203,7 @@ class AnswerStreamingTest {
 
     static ChatMessage message(Author author, String text, String model) {
         return new ChatMessage(UUID.randomUUID(), UUID.randomUUID(), 1, author, null, text, List.of(), null, false,
-                false, model == null ? null : "offline", model, null, java.time.OffsetDateTime.now());
+                false, model == null ? null : "offline", model, null, java.time.OffsetDateTime.now(), null, null);
     }
 
     @Test

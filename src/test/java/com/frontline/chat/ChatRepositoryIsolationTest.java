@@ -28,7 +28,8 @@ class ChatRepositoryIsolationTest {
 
         Conversation c = conversations.create(a, Channel.WIDGET, "visitor");
         ChatMessage m = conversations.addMessage(a, c.id(), new ConversationRepository.NewMessage(Author.ASSISTANT,
-                "Ava", "Returns take 30 days.", List.of(), 0.8, false, true, "offline", "extractive"));
+                "Ava", "Returns take 30 days.", List.of(), 0.8, false, true, "offline", "extractive",
+                "How long do returns take?", null));
         WebhookDelivery d = deliveries.create(a, c.id(), "https://hooks.example.com/x");
         settings.update(a, 0.7, true, "https://hooks.example.com/x");
 
@@ -40,6 +41,9 @@ class ChatRepositoryIsolationTest {
         assertThat(conversations.lastMessages(b, c.id(), 10)).isEmpty();
         assertThat(conversations.message(b, c.id(), m.id())).isEmpty();
         assertThat(conversations.setFeedback(b, c.id(), m.id(), 1)).isFalse();
+        assertThat(conversations.assistantAnswer(b, m.id())).isEmpty();
+        assertThat(conversations.assistantAnswer(a, m.id()).orElseThrow().question())
+                .isEqualTo("How long do returns take?");
         conversations.setStatus(b, c.id(), ConversationStatus.WAITING, "x", null, null);
         assertThat(deliveries.find(b, d.id())).isEmpty();
         assertThat(deliveries.recent(b, 10)).isEmpty();

@@ -23,7 +23,7 @@ class AnswerOutcomeTest {
                 ? List.of(new Citation(1, UUID.randomUUID(), "DOCUMENT", "p1", "quote", null)) : List.of();
         return new ChatMessage(UUID.randomUUID(), CONVERSATION, 2, author, null, text, citations,
                 author == Author.ASSISTANT ? 0.4 : null, lowConfidence, true, null, null, null,
-                OffsetDateTime.now());
+                OffsetDateTime.now(), null, null);
     }
 
     static AnsweredTurn turn(ConversationStatus status, ChatMessage... replies) {
@@ -58,7 +58,7 @@ class AnswerOutcomeTest {
     void aQuestionBackIsAClarificationNotAnAnswer() {
         ChatMessage back = new ChatMessage(UUID.randomUUID(), CONVERSATION, 2, Author.ASSISTANT, null,
                 "Do you mean Card fees or Transfer fees?", List.of(), 0.3, false, false, "offline",
-                com.frontline.chat.Clarification.MODEL, null, OffsetDateTime.now());
+                com.frontline.chat.Clarification.MODEL, null, OffsetDateTime.now(), null, null);
 
         assertThat(AnswerEvaluator.classify(turn(ConversationStatus.BOT, back))).isEqualTo(Outcome.CLARIFY);
     }

@@ -193,6 +193,7 @@ class ChatStream {
         out.put("extractive", m.extractive());
         out.put("smallTalk", m.smallTalk());
         out.put("clarifying", m.clarifyingQuestion());
+        out.put("verified", m.verified());
         out.put("feedback", m.feedback());
         out.put("at", m.createdAt().toString());
         return out;
