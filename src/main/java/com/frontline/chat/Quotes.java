@@ -1,6 +1,7 @@
 package com.frontline.chat;
 
 import com.frontline.shared.Links;
+import com.frontline.shared.Sentences;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -96,16 +97,7 @@ final class Quotes {
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\n")) {
-            String flat = line.replaceAll("\\s+", " ").strip();
-            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-            it.setText(flat);
-            int start = it.first();
-            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-                String sentence = flat.substring(start, end).strip();
-                if (!sentence.isEmpty()) {
-                    out.add(sentence);
-                }
-            }
+            out.addAll(Sentences.of(line));
         }
         return out;
     }

@@ -60,7 +60,7 @@ public final class AnswerEvaluationCommand {
         AnswerSet data;
         try {
             options = EvalAnswersOptions.parse(args);
-        } catch (EvalAnswersOptions.UsageException e) {
+        } catch (com.frontline.shared.CommandArguments.UsageException e) {
             err.println(e.getMessage());
             err.println();
             err.print(EvalAnswersOptions.USAGE);

@@ -1,10 +1,12 @@
 package com.frontline.evaluation;
 
+import com.frontline.shared.CommandArguments;
+import com.frontline.shared.CommandArguments.UsageException;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The arguments of {@code eval-answers}, parsed. Options take their value as the next argument or after '='.
@@ -44,51 +46,22 @@ public record EvalAnswersOptions(Path dataset, boolean json, @Nullable Integer l
         Integer limit = null;
         Double threshold = null;
         Path out = null;
-        List<String> spring = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (name.startsWith("--") && name.substring(2).contains(".") && value != null) {
-                spring.add(arg);
-                continue;
-            }
-            switch (name) {
-                case "--json" -> {
-                    if (value != null) {
-                        throw new UsageException("--json takes no value");
-                    }
-                    json = true;
-                }
-                case "--dataset", "--limit", "--threshold", "--out" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    if (value.isBlank()) {
-                        throw new UsageException(name + " needs a value");
-                    }
-                    switch (name) {
-                        case "--dataset" -> dataset = Path.of(value);
-                        case "--limit" -> limit = positive(name, value);
-                        case "--threshold" -> threshold = threshold(value);
-                        default -> out = Path.of(value);
-                    }
-                }
-                default -> throw new UsageException("Unknown argument: " + arg);
+        var parsed = CommandArguments.parse(args, Set.of("--json"),
+                Set.of("--dataset", "--limit", "--threshold", "--out"));
+        for (CommandArguments.Option option : parsed.options()) {
+            String value = option.value();
+            switch (option.name()) {
+                case "--json" -> json = true;
+                case "--dataset" -> dataset = Path.of(value);
+                case "--limit" -> limit = CommandArguments.positive(option.name(), value);
+                case "--threshold" -> threshold = threshold(value);
+                default -> out = Path.of(value);
             }
         }
         if (dataset == null) {
             throw new UsageException("--dataset is required");
         }
-        return new EvalAnswersOptions(dataset, json, limit, threshold, out, List.copyOf(spring));
+        return new EvalAnswersOptions(dataset, json, limit, threshold, out, parsed.spring());
     }
 
     /** A share from 0 to 1, or a percentage from 0 to 100 when it ends in %. */
@@ -106,24 +79,5 @@ public record EvalAnswersOptions(Path dataset, boolean json, @Nullable Integer l
         }
         throw new UsageException("--threshold must be a share from 0 to 1 (0.45) or a percentage from 0% to 100% "
                 + "(45%), not '" + value + "'");
-    }
-
-    private static int positive(String name, String value) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a whole number above 0, not '" + value + "'");
-    }
-
-    /** The arguments cannot be understood; the command prints this and the usage, and exits with 2. */
-    public static class UsageException extends IllegalArgumentException {
-        public UsageException(String message) {
-            super(message);
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class RetrievalEvaluationCommand {
         BeirDataset data;
         try {
             options = EvalRetrievalOptions.parse(args);
-        } catch (EvalRetrievalOptions.UsageException e) {
+        } catch (com.frontline.shared.CommandArguments.UsageException e) {
             err.println(e.getMessage());
             err.println();
             err.print(EvalRetrievalOptions.USAGE);

@@ -41,7 +41,7 @@ class EvalAnswersOptionsTest {
         assertThat(EvalAnswersOptions.threshold("100%")).isEqualTo(1.0);
         for (String bad : List.of("45", "1.5", "-0.1", "150%", "half", "NaN", "%")) {
             assertThatThrownBy(() -> EvalAnswersOptions.threshold(bad)).as(bad)
-                    .isInstanceOf(EvalAnswersOptions.UsageException.class)
+                    .isInstanceOf(com.frontline.shared.CommandArguments.UsageException.class)
                     .hasMessageContaining("--threshold must be a share from 0 to 1");
         }
     }

@@ -1,8 +1,8 @@
 package com.frontline.knowledge.parsing;
 
 import com.frontline.shared.Links;
+import com.frontline.shared.Sentences;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -98,12 +98,7 @@ public final class SentenceFlags {
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\n\\s*\\n|\\n(?=\\s*[-*•#>]|\\s*\\d+[.)]\\s)")) {
-            String flat = line.replaceAll("\\s+", " ").strip();
-            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
-            it.setText(flat);
-            int start = it.first();
-            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-                String sentence = flat.substring(start, end).strip();
+            for (String sentence : Sentences.of(line)) {
                 if (sentence.length() < 3) {
                     continue;
                 }

@@ -2,12 +2,14 @@ package com.frontline.search.evaluation;
 
 import com.frontline.search.Fusion;
 import com.frontline.search.RetrievalSettings;
+import com.frontline.shared.CommandArguments;
+import com.frontline.shared.CommandArguments.UsageException;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The arguments of {@code eval-retrieval}, parsed. Options take their value as the next argument or after '='.
@@ -47,44 +49,18 @@ public record EvalRetrievalOptions(Path dataset, List<EvaluationMode> modes, boo
         Fusion fusion = defaults.fusion();
         double weight = defaults.bm25Weight();
         int candidates = Math.max(10, defaults.candidates());
-        List<String> spring = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (name.startsWith("--") && name.substring(2).contains(".") && value != null) {
-                spring.add(arg);
-                continue;
-            }
-            switch (name) {
-                case "--json" -> {
-                    if (value != null) {
-                        throw new UsageException("--json takes no value");
-                    }
-                    json = true;
-                }
-                case "--dataset", "--mode", "--limit", "--fusion", "--bm25-weight", "--candidates" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    switch (name) {
-                        case "--dataset" -> dataset = Path.of(value);
-                        case "--mode" -> modes = modes(value);
-                        case "--limit" -> limit = positive(name, value);
-                        case "--fusion" -> fusion = fusion(value);
-                        case "--bm25-weight" -> weight = weight(value);
-                        default -> candidates = candidates(value);
-                    }
-                }
-                default -> throw new UsageException("Unknown argument: " + arg);
+        var parsed = CommandArguments.parse(args, Set.of("--json"),
+                Set.of("--dataset", "--mode", "--limit", "--fusion", "--bm25-weight", "--candidates"));
+        for (CommandArguments.Option option : parsed.options()) {
+            String value = option.value();
+            switch (option.name()) {
+                case "--json" -> json = true;
+                case "--dataset" -> dataset = Path.of(value);
+                case "--mode" -> modes = modes(value);
+                case "--limit" -> limit = CommandArguments.positive(option.name(), value);
+                case "--fusion" -> fusion = fusion(value);
+                case "--bm25-weight" -> weight = weight(value);
+                default -> candidates = candidates(value);
             }
         }
         if (dataset == null) {
@@ -95,7 +71,7 @@ public record EvalRetrievalOptions(Path dataset, List<EvaluationMode> modes, boo
         }
         RetrievalSettings hybrid = new RetrievalSettings(fusion, weight, Math.max(10, defaults.topK()), candidates,
                 defaults.minScore());
-        return new EvalRetrievalOptions(dataset, modes, json, limit, hybrid, List.copyOf(spring));
+        return new EvalRetrievalOptions(dataset, modes, json, limit, hybrid, parsed.spring());
     }
 
     private static List<EvaluationMode> modes(String value) {
@@ -129,29 +105,10 @@ public record EvalRetrievalOptions(Path dataset, List<EvaluationMode> modes, boo
     }
 
     private static int candidates(String value) {
-        int candidates = positive("--candidates", value);
+        int candidates = CommandArguments.positive("--candidates", value);
         if (candidates < 10 || candidates > RetrievalSettings.MAX_CANDIDATES) {
             throw new UsageException("--candidates must be between 10 and " + RetrievalSettings.MAX_CANDIDATES);
         }
         return candidates;
-    }
-
-    private static int positive(String name, String value) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a whole number above 0, not '" + value + "'");
-    }
-
-    /** The arguments cannot be understood; the command prints this and the usage, and exits with 2. */
-    public static class UsageException extends IllegalArgumentException {
-        public UsageException(String message) {
-            super(message);
-        }
     }
 }

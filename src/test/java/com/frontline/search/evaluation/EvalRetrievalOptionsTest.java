@@ -64,7 +64,7 @@ class EvalRetrievalOptionsTest {
                 .hasMessageContaining("--bm25-weight must be a number from 0 to 1");
         assertThatThrownBy(() -> parse("--dataset", "--mode", "all")).hasMessage("--dataset needs a value");
         assertThatThrownBy(() -> parse("--dataset", "d", "--mode", "all", "--verbose"))
-                .isInstanceOf(EvalRetrievalOptions.UsageException.class)
+                .isInstanceOf(com.frontline.shared.CommandArguments.UsageException.class)
                 .hasMessage("Unknown argument: --verbose");
     }
 }
