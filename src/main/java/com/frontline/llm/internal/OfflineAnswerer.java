@@ -36,6 +36,8 @@ public final class OfflineAnswerer {
      * token F1 0.32 → 0.35), since reference answers run to about 90 words.
      */
     static final double NEAR_BEST = 0.5;
+    /** Share of distinct word stems two sentences hold in common above which the second adds nothing. */
+    static final double NEAR_DUPLICATE = 0.8;
     /** Shorter pieces are headings or fragments, not sentences worth quoting. */
     static final int MIN_WORDS = 4;
     /** The weight of a query term the customer did not write (carried over from the conversation). */
@@ -167,8 +169,8 @@ public final class OfflineAnswerer {
                     || chars + c.text().length() > MAX_CHARS)) {
                 continue;
             }
-            if (!seen.add(c.stems())) {
-                continue; // the same sentence in two passages
+            if (!seen.add(c.stems()) || chosen.stream().anyMatch(k -> nearDuplicate(k.stems(), c.stems()))) {
+                continue; // the same sentence in two passages, or nearly (twin documents, "5" and "five")
             }
             chosen.add(c);
             chars += c.text().length();
@@ -179,6 +181,15 @@ public final class OfflineAnswerer {
         chosen.sort(Comparator.<Candidate>comparingDouble(c -> -bestOfSource.get(c.source()))
                 .thenComparingInt(Candidate::source).thenComparingInt(Candidate::position));
         return chosen;
+    }
+
+    /** Two sentences sharing at least {@value #NEAR_DUPLICATE} of their distinct word stems (Jaccard). */
+    static boolean nearDuplicate(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        long shared = a.stream().filter(b::contains).count();
+        return shared >= NEAR_DUPLICATE * (a.size() + b.size() - shared);
     }
 
     /** The source's text without markup, split into sentences; headings and fragments are dropped. */

@@ -68,6 +68,29 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aNearlyIdenticalSentenceFromATwinDocumentIsQuotedOnce() {
+        List<Source> twins = List.of(
+                new Source(1, "Refund policy", "Refunds are paid back to the card you used within 5 business days.",
+                        0.9),
+                new Source(2, "Refund policy (old copy)",
+                        "Refunds are paid back to the card you used within five business days.", 0.88));
+
+        Answer a = answerer.answer(persona(Tone.CONCISE), "How are refunds paid back?", twins, "offline", false);
+
+        assertThat(a.citedSources()).containsExactly(1);
+        assertThat(a.text()).doesNotContain("five business days");
+    }
+
+    @Test
+    void nearDuplicatesShareMostOfTheirWords() {
+        assertThat(OfflineAnswerer.nearDuplicate(java.util.Set.of("a", "b", "c", "d", "e"),
+                java.util.Set.of("a", "b", "c", "d", "e", "f"))).isTrue();
+        assertThat(OfflineAnswerer.nearDuplicate(java.util.Set.of("a", "b", "c", "d"),
+                java.util.Set.of("a", "b", "c", "x"))).isFalse();
+        assertThat(OfflineAnswerer.nearDuplicate(java.util.Set.of(), java.util.Set.of())).isFalse();
+    }
+
+    @Test
     void shippingQuestionCitesTheShippingSource() {
         Answer a = answerer.answer(persona(Tone.CONCISE), "How much does express shipping cost and where do you ship?",
                 SOURCES, "offline", false);
