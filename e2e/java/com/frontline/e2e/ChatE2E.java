@@ -28,7 +28,7 @@ class ChatE2E extends E2ETest {
         page.fill("textarea[name=text]", POLICY);
         page.locator("form[action$='/knowledge/text'] button[type=submit]").click();
         assertThat(page.locator("[data-testid='status-Kettle warranty']"))
-                .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+                .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
 
         page.navigate(portal.url("/w/acme/playground"));
         page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");

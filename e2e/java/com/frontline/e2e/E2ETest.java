@@ -10,6 +10,12 @@ import java.util.UUID;
 /** A fresh browser context (no cookies) per test, on the shared portal. */
 abstract class E2ETest {
 
+    /**
+     * How long a test waits for an uploaded document to be indexed: embedding on a loaded 2-vCPU CI machine has taken
+     * over 90 s while other work ran.
+     */
+    static final double INDEXING_TIMEOUT_MS = 180_000;
+
     protected final Portal portal = Portal.get();
     protected BrowserContext context;
     protected Page page;

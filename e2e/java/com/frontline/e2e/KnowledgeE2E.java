@@ -31,7 +31,7 @@ class KnowledgeE2E extends E2ETest {
         // titled by the PDF's own heading, not by the lower-case file name
         assertThat(page.locator("[data-testid='status-Shipping policy']"))
                 .hasText("Indexed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
-                        .setTimeout(90_000));
+                        .setTimeout(INDEXING_TIMEOUT_MS));
         assertThat(page.locator("[data-testid=kb-status]")).containsText("Ready");
         Browsers.screenshot(page, "knowledge");
 

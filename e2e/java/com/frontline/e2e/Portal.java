@@ -3,9 +3,12 @@ package com.frontline.e2e;
 import com.frontline.FrontlineApplication;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,25 @@ final class Portal {
                 "--spring.security.oauth2.client.registration.mock.scope=openid,email,profile",
                 "--spring.security.oauth2.client.provider.mock.issuer-uri=" + issuer);
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        awaitSeededKnowledge();
+    }
+
+    /**
+     * The demo seed queues its documents for indexing at startup; on a 2-vCPU CI machine that competes with the first
+     * test's own upload for minutes. Tests start once the seed's documents are indexed (or after five minutes).
+     */
+    private void awaitSeededKnowledge() {
+        DSLContext db = app.getBean(DSLContext.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && db.fetchCount(DSL.table("knowledge.document_versions"),
+                DSL.field("status").in("QUEUED", "PARSING", "CHUNKING", "EMBEDDING", "INDEXING")) > 0) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static synchronized Portal get() {

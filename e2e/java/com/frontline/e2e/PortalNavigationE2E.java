@@ -48,7 +48,7 @@ class PortalNavigationE2E extends E2ETest {
         assertWhole("/w/acme/knowledge");
         // the card has refreshed itself at least once (hx-target="this") before its links are used
         assertThat(page.locator("[data-testid='status-" + title + "']"))
-                .not().hasText("Queued", new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+                .not().hasText("Queued", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
         swap(page.locator("#documents-panel a", new Page.LocatorOptions().setHasText(title)));
         assertWhole(Pattern.compile(".*/w/acme/knowledge/[0-9a-f-]{36}$"));
         assertThat(page.locator("main h1")).hasText(title);

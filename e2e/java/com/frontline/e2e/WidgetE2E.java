@@ -188,7 +188,7 @@ class WidgetE2E extends E2ETest {
         String title = heading; // a document is titled by its own first heading once it is read
         assertThat(page.locator("[data-testid='status-" + title + "']"))
                 .hasText("Indexed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
-                        .setTimeout(90_000));
+                        .setTimeout(INDEXING_TIMEOUT_MS));
     }
 
     /** The company's website: a page with its own, unfriendly styles and the embed snippet before </body>. */
