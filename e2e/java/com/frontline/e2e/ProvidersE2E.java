@@ -23,11 +23,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class ProvidersE2E extends E2ETest {
 
+    private String slug;
+
     @Test
     void anAdminConfiguresProvidersAndSeesUsage() throws Exception {
         try (FakeOpenAiServer fake = new FakeOpenAiServer()) {
-            new Pages.LoginPage(page, portal).signIn("admin@acme.test", "frontline-demo");
-            page.navigate(portal.url("/w/acme/settings/providers"));
+            // its own workspace: the demo one stays on the offline answerer for the tests that chat in it
+            slug = unique("providers");
+            new Pages.SignUpPage(page, portal).signUp("Paula Providers", slug + "@providers.example");
+            new Pages.WorkspaceStep(page).create("Providers Lab", slug, "Software & SaaS");
+            assertThat(page.getByText("Step 2 of 5")).isVisible();
+            page.navigate(portal.url("/w/" + slug + "/knowledge"));
+            page.fill("input[name=title]", "Refunds");
+            page.fill("textarea[name=text]", "# Refunds\nRefunds are paid back to your card within five working days.");
+            page.locator("form[action$='/knowledge/text'] button[type=submit]").click();
+            assertThat(page.locator("[data-testid='status-Refunds']"))
+                    .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+            page.navigate(portal.url("/w/" + slug + "/settings/providers"));
             assertThat(page.locator("[data-testid=offline-banner]")).isVisible();
             Browsers.screenshot(page, "providers-offline");
 
@@ -52,7 +64,7 @@ class ProvidersE2E extends E2ETest {
             assertThat(page.getByText("Price of gpt-4.1-nano saved.")).isVisible();
 
             traffic();
-            page.navigate(portal.url("/w/acme/settings/providers"));
+            page.navigate(portal.url("/w/" + slug + "/settings/providers"));
             assertThat(page.locator("[data-testid=usage]")).containsText("Backup cluster");
             assertThat(page.locator(".usage-row").first()).isVisible();
             assertThat(page.locator("[data-testid=provider-row]").first()).containsText("Circuit open");
@@ -63,7 +75,7 @@ class ProvidersE2E extends E2ETest {
             assertThat(backup.locator("[data-testid=test-result]"))
                     .containsText("The provider had a server error (HTTP 500).");
             // an address inside the network is refused on the form, before any call
-            page.navigate(portal.url("/w/acme/settings/providers?kind=OPENAI_COMPATIBLE"));
+            page.navigate(portal.url("/w/" + slug + "/settings/providers?kind=OPENAI_COMPATIBLE"));
             Locator form = page.locator("[data-testid=provider-form]");
             form.getByLabel("Name").fill("Metadata");
             form.getByLabel("Base URL").fill("http://[::ffff:169.254.169.254]/v1");
@@ -73,7 +85,7 @@ class ProvidersE2E extends E2ETest {
             Browsers.screenshot(page, "providers-refused-address");
 
             // the playground notes the provider that failed before the answer (the broken one is first in line)
-            page.navigate(portal.url("/w/acme/playground"));
+            page.navigate(portal.url("/w/" + slug + "/playground"));
             page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");
             page.locator("[data-testid=new-conversation]").click();
             page.waitForFunction("() => { const c = document.querySelector('[data-chat]'); "
@@ -89,7 +101,7 @@ class ProvidersE2E extends E2ETest {
             page.setViewportSize(390, 844);
             Browsers.screenshot(page, "playground-provider-failed-390");
             page.setViewportSize(1366, 860);
-            page.navigate(portal.url("/w/acme/settings/providers"));
+            page.navigate(portal.url("/w/" + slug + "/settings/providers"));
 
             page.locator("[data-testid=budget]").fill("0.10");
             page.locator("[data-testid=routing-form] button[type=submit]").click();
@@ -99,7 +111,7 @@ class ProvidersE2E extends E2ETest {
     }
 
     private void addProvider(String label, String baseUrl, String key) {
-        page.navigate(portal.url("/w/acme/settings/providers?kind=OPENAI_COMPATIBLE"));
+        page.navigate(portal.url("/w/" + slug + "/settings/providers?kind=OPENAI_COMPATIBLE"));
         Locator form = page.locator("[data-testid=provider-form]");
         form.getByLabel("Name").fill(label);
         form.getByLabel("API key").fill(key);
@@ -117,14 +129,14 @@ class ProvidersE2E extends E2ETest {
     private void traffic() {
         AssistantGateway gateway = portal.app.getBean(AssistantGateway.class);
         UUID id = portal.app.getBean(JdbcTemplate.class)
-                .queryForObject("select id from tenants.workspaces where slug = 'acme'", UUID.class);
+                .queryForObject("select id from tenants.workspaces where slug = ?", UUID.class, slug);
         List<Source> sources = List.of(new Source(1, "Refunds", "Refunds are paid back within five days.", 0.9));
         List<String> questions = List.of("How long do refunds take?", "What are your opening hours?",
                 "Why does the API integration fail with an error after our migration, and what should we change?",
                 "Can I pay by invoice?", "Do you ship to Norway?", "How do I reset my password?",
                 "Why was I charged twice this month, is that a bug in your billing system?", "Thanks!");
         for (String q : questions) {
-            gateway.answer(new AnswerRequest(TenantId.of(id), UUID.randomUUID(), Persona.defaultsFor("Acme"),
+            gateway.answer(new AnswerRequest(TenantId.of(id), UUID.randomUUID(), Persona.defaultsFor("Providers Lab"),
                     List.of(), q, sources), TokenSink.none());
         }
     }
