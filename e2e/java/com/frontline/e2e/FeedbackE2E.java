@@ -120,6 +120,7 @@ class FeedbackE2E extends E2ETest {
 
     /** Sends a question in the widget panel and returns the stored answer to it. */
     private static Locator ask(Page visitor, String question) {
+        assertThat(visitor.locator(".msg.greeting")).isVisible(); // the panel has its session and listens
         Locator answers = visitor.locator("[data-testid=msg-assistant]");
         int before = answers.count();
         visitor.locator("[data-testid=chat-input]").fill(question);
