@@ -142,16 +142,119 @@
         });
     };
 
+    var REASONS = [['INCORRECT', 'Incorrect'], ['INCOMPLETE', 'Incomplete'], ['NOT_WHAT_I_ASKED', 'Not what I asked'],
+        ['TONE', 'Tone'], ['OTHER', 'Other']];
+
+    function press(group, value) {
+        group.querySelectorAll('button').forEach(function (b) {
+            b.setAttribute('aria-pressed', b.dataset.value === value ? 'true' : 'false');
+        });
+        group.dataset.done = 'true';
+    }
+
+    // 👍 is recorded at once. 👎 too, then a small form asks why (optional reasons and comment); pressing 👎 again
+    // reopens it. Either way the rating can be changed: 👎 → 👍 clears the reasons and the comment.
     Chat.prototype.feedback = function (button) {
         var self = this;
-        var url = this.root.dataset.feedback.replace('{id}', button.dataset.id);
-        post(this.root, url, new URLSearchParams({value: button.dataset.value})).then(function () {
-            var group = button.parentNode;
-            group.querySelectorAll('button').forEach(function (b) {
-                b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+        var item = button.closest('.msg');
+        var group = button.parentNode;
+        var value = button.dataset.value;
+        var id = button.dataset.id;
+        if (value === '-1' && button.getAttribute('aria-pressed') === 'true') {
+            this.askWhy(item, id);
+            return;
+        }
+        var url = this.root.dataset.feedback.replace('{id}', id);
+        button.disabled = true;
+        post(this.root, url, new URLSearchParams({value: value})).then(function () {
+            press(group, value);
+            item.dataset.reasons = '';
+            item.dataset.comment = '';
+            if (value === '-1') self.askWhy(item, id); else self.thank(item);
+        }).catch(function (e) { self.showError(e.message); })
+            .finally(function () { button.disabled = false; });
+    };
+
+    Chat.prototype.thank = function (item) {
+        var open = item.querySelector('.feedback-form, .feedback-thanks');
+        var note = el('p', 'feedback-thanks', 'Thanks for your feedback.');
+        note.setAttribute('role', 'status');
+        note.dataset.testid = 'feedback-thanks';
+        if (open) open.replaceWith(note); else item.appendChild(note);
+    };
+
+    Chat.prototype.askWhy = function (item, id) {
+        var self = this;
+        var open = item.querySelector('.feedback-form, .feedback-thanks');
+        var form = el('form', 'feedback-form');
+        form.dataset.testid = 'feedback-form';
+        form.noValidate = true;
+        var chosen = (item.dataset.reasons || '').split(',');
+        var set = el('fieldset');
+        set.appendChild(el('legend', null, 'What went wrong? (optional)'));
+        var chips = el('div', 'reason-chips');
+        REASONS.forEach(function (r) {
+            var label = el('label', 'chip');
+            var box = el('input');
+            box.type = 'checkbox';
+            box.name = 'reasons';
+            box.value = r[0];
+            box.checked = chosen.indexOf(r[0]) >= 0;
+            box.dataset.testid = 'reason-' + r[0].toLowerCase();
+            label.appendChild(box);
+            label.appendChild(document.createTextNode(' ' + r[1]));
+            chips.appendChild(label);
+        });
+        set.appendChild(chips);
+        form.appendChild(set);
+        var commentId = 'feedback-comment-' + id;
+        var label = el('label', 'feedback-label', 'Anything to add? (optional)');
+        label.htmlFor = commentId;
+        form.appendChild(label);
+        var comment = el('textarea');
+        comment.id = commentId;
+        comment.name = 'comment';
+        comment.rows = 2;
+        comment.maxLength = 2000;
+        comment.value = item.dataset.comment || '';
+        comment.dataset.testid = 'feedback-comment';
+        form.appendChild(comment);
+        var error = el('p', 'feedback-error');
+        error.setAttribute('role', 'alert');
+        error.hidden = true;
+        form.appendChild(error);
+        var actions = el('div', 'feedback-actions');
+        var send = el('button', null, 'Send feedback');
+        send.type = 'submit';
+        send.dataset.testid = 'feedback-send';
+        var skip = el('button', 'link-button', 'Skip');
+        skip.type = 'button';
+        actions.appendChild(send);
+        actions.appendChild(skip);
+        form.appendChild(actions);
+        skip.addEventListener('click', function () { self.thank(item); });
+        form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            var body = new URLSearchParams({value: '-1'});
+            var picked = [];
+            form.querySelectorAll('input[name="reasons"]:checked').forEach(function (b) {
+                body.append('reasons', b.value);
+                picked.push(b.value);
             });
-            group.dataset.done = 'true';
-        }).catch(function (e) { self.showError(e.message); });
+            body.set('comment', comment.value.trim());
+            send.disabled = true;
+            post(self.root, self.root.dataset.feedback.replace('{id}', id), body).then(function () {
+                item.dataset.reasons = picked.join(',');
+                item.dataset.comment = comment.value.trim();
+                self.thank(item);
+            }).catch(function (err) {
+                error.textContent = err.message;
+                error.hidden = false;
+                send.disabled = false;
+            });
+        });
+        if (open) open.replaceWith(form); else item.appendChild(form);
+        this.scroll();
     };
 
     Chat.prototype.connect = function () {
@@ -303,8 +406,10 @@
             c.title = 'How strongly the answer is supported by the knowledge base';
             meta.appendChild(c);
         }
-        if (this.role === 'customer' && !noAnswer) {
+        if (!noAnswer && this.root.dataset.feedback) {
             var group = el('span', 'feedback');
+            group.setAttribute('role', 'group');
+            group.setAttribute('aria-label', 'Rate this answer');
             [['1', false, 'Helpful'], ['-1', true, 'Not helpful']].forEach(function (f) {
                 var b = el('button', 'link-button');
                 b.appendChild(thumb(f[1]));
@@ -312,11 +417,21 @@
                 b.dataset.action = 'feedback';
                 b.dataset.value = f[0];
                 b.dataset.id = m.id;
+                b.dataset.testid = f[0] === '1' ? 'rate-up' : 'rate-down';
                 b.setAttribute('aria-label', f[2]);
+                b.title = f[2];
                 b.setAttribute('aria-pressed', m.feedback != null && String(m.feedback) === f[0] ? 'true' : 'false');
                 group.appendChild(b);
             });
+            item.dataset.reasons = (m.feedbackReasons || []).join(',');
+            item.dataset.comment = m.feedbackComment || '';
             meta.appendChild(group);
+        }
+        if (this.root.dataset.correct && !m.smallTalk) { // playground and inbox: turn a wrong answer into a right one
+            var fix = el('a', 'correct-link', 'Correct this answer');
+            fix.href = this.root.dataset.correct.replace('{id}', encodeURIComponent(m.id));
+            fix.dataset.testid = 'correct-answer';
+            meta.appendChild(fix);
         }
         if (meta.childNodes.length) item.appendChild(meta);
         if (m.lowConfidence && this.role === 'customer' && this.root.dataset.handoff) {

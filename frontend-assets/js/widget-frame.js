@@ -141,14 +141,28 @@
     closeButton.hidden = !framed;
 
     function askToClose() {
+        left();
         window.parent.postMessage({frontline: 'close'}, '*'); // carries nothing secret; widget.js checks the source
     }
+
+    // The visitor closed the chat or left the page: told with a beacon (it survives the page going away), so the
+    // team's implicit signals know an answer was followed by leaving. The token goes in the body: beacons carry no
+    // custom headers.
+    var leftAt = 0;
+    function left() {
+        if (!root.dataset.token || !navigator.sendBeacon || Date.now() - leftAt < 2000) return;
+        leftAt = Date.now(); // the close button and widget.js's "closed" both report one closing
+        navigator.sendBeacon('/widget/api/left', new URLSearchParams({token: root.dataset.token}));
+    }
+
+    window.addEventListener('pagehide', left);
 
     closeButton.addEventListener('click', askToClose);
     document.addEventListener('keydown', function (e) {
         if (framed && e.key === 'Escape') askToClose();
     });
     window.addEventListener('message', function (e) {
+        if (e.source === window.parent && e.data && e.data.frontline === 'closed') left();
         if (e.source === window.parent && e.data && e.data.frontline === 'open') {
             var input = root.querySelector('textarea');
             if (input && window.matchMedia('(min-width: 480px)').matches) input.focus();

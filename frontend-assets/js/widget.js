@@ -138,6 +138,7 @@
         function close() {
             if (!isOpen) return;
             isOpen = false;
+            tellFrame('closed');
             wrap.classList.remove('open');
             launcher.setAttribute('aria-expanded', 'false');
             launcher.setAttribute('aria-label', 'Chat with ' + name);

@@ -412,6 +412,7 @@ public class ChatService {
                 return false;
             }
             conversations.setStatus(tenant, conversationId, ConversationStatus.WAITING, reason, null, null);
+            conversations.markLastAnswerHandedOff(tenant, conversationId);
             events.publishEvent(new ChatEvents.HandoffRequested(tenant, conversationId, reason));
             return true;
         }));
@@ -425,11 +426,38 @@ public class ChatService {
     /** Records a 👍 (1) or 👎 (-1) on one of the assistant's answers. */
     public void feedback(TenantId tenant, UUID conversationId, UUID messageId, int value) {
         if (value != 1 && value != -1) {
-            throw InvalidInputException.of("feedback", "Feedback is 1 or -1.");
+            throw InvalidInputException.of("feedback", "A rating is 👍 (1) or 👎 (-1).");
         }
-        if (!conversations.setFeedback(tenant, conversationId, messageId, value)) {
+        feedback(tenant, conversationId, messageId, new AnswerFeedback(value, List.of(), null));
+    }
+
+    /**
+     * Rates one of the conversation's assistant answers, replacing an earlier rating (a 👍 clears the reasons and
+     * comment of an earlier 👎).
+     *
+     * @throws NotFoundException no such answer in this conversation of this workspace
+     */
+    public void feedback(TenantId tenant, UUID conversationId, UUID messageId, AnswerFeedback feedback) {
+        if (!conversations.setFeedback(tenant, conversationId, messageId, feedback)) {
             throw NotFoundException.of("Answer", messageId);
         }
+    }
+
+    /** The widget told us the visitor closed the chat or left the page (for the implicit signals). */
+    public void visitorLeft(TenantId tenant, UUID conversationId) {
+        if (!conversations.visitorLeft(tenant, conversationId, java.time.OffsetDateTime.now())) {
+            throw NotFoundException.of("Conversation", conversationId);
+        }
+    }
+
+    /** What the search returned for an answer, when it searched. */
+    public java.util.Optional<RetrievalTrace> retrieval(TenantId tenant, UUID messageId) {
+        return conversations.retrieval(tenant, messageId);
+    }
+
+    /** The implicit signals of an answer, once the signals job has read them. */
+    public java.util.Optional<ImplicitSignals> implicitSignals(TenantId tenant, UUID messageId) {
+        return conversations.implicitSignals(tenant, messageId);
     }
 
     // ---- agents ------------------------------------------------------------------------------------------------
@@ -571,7 +599,9 @@ public class ChatService {
             ChatMessage saved = conversations.addMessage(tenant, conversationId, answerId,
                     new ConversationRepository.NewMessage(Author.ASSISTANT, persona.assistantName(), answer.text(),
                             answer.citations(), answer.confidence(), answer.lowConfidence(), answer.extractive(),
-                            answer.provider(), answer.model(), question, answer.verifiedCorrectionId()));
+                            answer.provider(), answer.model(), question, answer.verifiedCorrectionId(),
+                            SmallTalk.MODEL.equals(answer.model()) ? null
+                                    : RetrievalTrace.of(answer.query(), answer.passages())));
             hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(saved));
             if (answer.handoffRequested()) {
                 requestHandoff(tenant, conversationId, "The assistant handed the conversation over.");

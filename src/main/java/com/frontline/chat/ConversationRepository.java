@@ -263,6 +263,8 @@ class ConversationRepository {
                 .set(MESSAGES.MODEL, m.model())
                 .set(MESSAGES.QUESTION, m.question())
                 .set(MESSAGES.VERIFIED_CORRECTION_ID, m.verifiedCorrectionId())
+                .set(MESSAGES.RETRIEVAL, m.retrieval() == null ? null
+                        : JSONB.valueOf(json.writeValueAsString(m.retrieval())))
                 .returning()
                 .fetchOne(this::message);
         // @formatter:on
@@ -312,18 +314,141 @@ class ConversationRepository {
                 .fetchOptional(this::message);
     }
 
-    boolean setFeedback(TenantId tenant, UUID conversationId, UUID messageId, int feedback) {
+    /** Rates one of the conversation's assistant answers; false when there is no such answer. */
+    boolean setFeedback(TenantId tenant, UUID conversationId, UUID messageId, AnswerFeedback feedback) {
+        // @formatter:off
         return dsl.update(MESSAGES)
-                .set(MESSAGES.FEEDBACK, (short) feedback)
-                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.CONVERSATION_ID.eq(conversationId),
-                        MESSAGES.ID.eq(messageId), MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .set(MESSAGES.FEEDBACK, (short) feedback.value())
+                .set(MESSAGES.FEEDBACK_REASONS, feedback.reasons().stream().map(Enum::name).toArray(String[]::new))
+                .set(MESSAGES.FEEDBACK_COMMENT, feedback.comment())
+                .set(MESSAGES.FEEDBACK_AT, OffsetDateTime.now())
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.ID.eq(messageId),
+                       MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
                 .execute() == 1;
+        // @formatter:on
+    }
+
+    /**
+     * Marks the conversation's last assistant answer (not a reply to small talk) as the one after which it went to a
+     * person, unless an agent has written since: then the handoff follows the agents' turn, not the answer.
+     */
+    void markLastAnswerHandedOff(TenantId tenant, UUID conversationId) {
+        var later = MESSAGES.as("later");
+        // @formatter:off
+        var last = DSL.select(DSL.max(MESSAGES.SEQ))
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()),
+                       MESSAGES.MODEL.isDistinctFrom(SmallTalk.MODEL));
+        dsl.update(MESSAGES)
+                .set(MESSAGES.HANDED_OFF, true)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.SEQ.eq(last),
+                       DSL.notExists(DSL.selectOne()
+                               .from(later)
+                               .where(later.TENANT_ID.eq(tenant.value()),
+                                      later.CONVERSATION_ID.eq(conversationId),
+                                      later.AUTHOR.eq(Author.AGENT.name()),
+                                      later.SEQ.gt(MESSAGES.SEQ))))
+                .execute();
+        // @formatter:on
+    }
+
+    /** The widget told us the visitor closed the chat or left the page. */
+    boolean visitorLeft(TenantId tenant, UUID conversationId, OffsetDateTime at) {
+        return dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.VISITOR_LEFT_AT, at)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(conversationId))
+                .execute() == 1;
+    }
+
+    /**
+     * A conversation whose implicit signals are due: quiet since {@code activityAt}, which is after the last time
+     * they were read.
+     */
+    record SignalsDue(TenantId tenant, UUID conversationId, OffsetDateTime activityAt,
+                      @Nullable OffsetDateTime visitorLeftAt) {
+    }
+
+    /**
+     * Conversations of every workspace (evaluation runs aside) whose last activity is before {@code quietBefore} and
+     * after their signals were last read, oldest first, at most {@code limit}: the one cross-workspace read of the
+     * signals job, which then reads and writes each conversation within its own workspace.
+     */
+    List<SignalsDue> signalsDue(OffsetDateTime quietBefore, int limit) {
+        // @formatter:off
+        return dsl.select(CONVERSATIONS.TENANT_ID, CONVERSATIONS.ID, CONVERSATIONS.UPDATED_AT,
+                          CONVERSATIONS.VISITOR_LEFT_AT)
+                .from(CONVERSATIONS)
+                .where(CONVERSATIONS.UPDATED_AT.lt(quietBefore),
+                       CONVERSATIONS.SIGNALS_AT.isNull().or(CONVERSATIONS.UPDATED_AT.gt(CONVERSATIONS.SIGNALS_AT)),
+                       CONVERSATIONS.CHANNEL.ne(Channel.EVALUATION.name()))
+                .orderBy(CONVERSATIONS.UPDATED_AT)
+                .limit(limit)
+                .fetch(r -> new SignalsDue(TenantId.of(r.get(CONVERSATIONS.TENANT_ID)), r.get(CONVERSATIONS.ID),
+                        r.get(CONVERSATIONS.UPDATED_AT), r.get(CONVERSATIONS.VISITOR_LEFT_AT)));
+        // @formatter:on
+    }
+
+    void setImplicitSignals(TenantId tenant, UUID messageId, ImplicitSignals signals) {
+        // @formatter:off
+        dsl.update(MESSAGES)
+                .set(MESSAGES.IMPLICIT_SIGNALS, JSONB.valueOf(json.writeValueAsString(signals)))
+                .set(MESSAGES.IMPLICIT_SCORE, signals.score())
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.ID.eq(messageId),
+                       MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .execute();
+        // @formatter:on
+    }
+
+    /** The conversation's signals were read up to its activity at {@code activityAt}. */
+    void signalsRead(TenantId tenant, UUID conversationId, OffsetDateTime activityAt) {
+        dsl.update(CONVERSATIONS)
+                .set(CONVERSATIONS.SIGNALS_AT, activityAt)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(conversationId))
+                .execute();
+    }
+
+    /** The implicit signals stored on an answer, if the job has read them. */
+    Optional<ImplicitSignals> implicitSignals(TenantId tenant, UUID messageId) {
+        // @formatter:off
+        return dsl.select(MESSAGES.IMPLICIT_SIGNALS)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.ID.eq(messageId),
+                       MESSAGES.IMPLICIT_SIGNALS.isNotNull())
+                .fetchOptional(r -> json.readValue(r.get(MESSAGES.IMPLICIT_SIGNALS).data(), ImplicitSignals.class));
+        // @formatter:on
+    }
+
+    /** The retrieval trace stored on an answer, if any. */
+    Optional<RetrievalTrace> retrieval(TenantId tenant, UUID messageId) {
+        // @formatter:off
+        return dsl.select(MESSAGES.RETRIEVAL)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.ID.eq(messageId),
+                       MESSAGES.RETRIEVAL.isNotNull())
+                .fetchOptional(r -> json.readValue(r.get(MESSAGES.RETRIEVAL).data(), RetrievalTrace.class));
+        // @formatter:on
     }
 
     record NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
                       @Nullable Double confidence, boolean lowConfidence, boolean extractive,
                       @Nullable String provider, @Nullable String model, @Nullable String question,
-                      @Nullable UUID verifiedCorrectionId) {
+                      @Nullable UUID verifiedCorrectionId, @Nullable RetrievalTrace retrieval) {
+
+        NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
+                   @Nullable Double confidence, boolean lowConfidence, boolean extractive, @Nullable String provider,
+                   @Nullable String model, @Nullable String question, @Nullable UUID verifiedCorrectionId) {
+            this(author, authorName, text, citations, confidence, lowConfidence, extractive, provider, model, question,
+                    verifiedCorrectionId, null);
+        }
 
         static NewMessage plain(Author author, @Nullable String authorName, String text) {
             return new NewMessage(author, authorName, text, List.of(), null, false, false, null, null, null, null);
@@ -350,6 +475,19 @@ class ConversationRepository {
                 citations == null ? List.of() : json.readValue(citations.data(), CITATIONS),
                 r.get(MESSAGES.CONFIDENCE), r.get(MESSAGES.LOW_CONFIDENCE), r.get(MESSAGES.EXTRACTIVE),
                 r.get(MESSAGES.PROVIDER), r.get(MESSAGES.MODEL), feedback == null ? null : feedback.intValue(),
-                r.get(MESSAGES.CREATED_AT), r.get(MESSAGES.QUESTION), r.get(MESSAGES.VERIFIED_CORRECTION_ID));
+                r.get(MESSAGES.CREATED_AT), r.get(MESSAGES.QUESTION), r.get(MESSAGES.VERIFIED_CORRECTION_ID),
+                reasons(r.get(MESSAGES.FEEDBACK_REASONS)), r.get(MESSAGES.FEEDBACK_COMMENT),
+                Boolean.TRUE.equals(r.get(MESSAGES.HANDED_OFF)));
+    }
+
+    private static List<FeedbackReason> reasons(String @Nullable [] names) {
+        if (names == null) {
+            return List.of();
+        }
+        List<FeedbackReason> reasons = new ArrayList<>();
+        for (String name : names) {
+            reasons.add(FeedbackReason.valueOf(name));
+        }
+        return reasons;
     }
 }

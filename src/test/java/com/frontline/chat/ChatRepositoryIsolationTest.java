@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class ChatRepositoryIsolationTest {
         Conversation c = conversations.create(a, Channel.WIDGET, "visitor");
         ChatMessage m = conversations.addMessage(a, c.id(), new ConversationRepository.NewMessage(Author.ASSISTANT,
                 "Ava", "Returns take 30 days.", List.of(), 0.8, false, true, "offline", "extractive",
-                "How long do returns take?", null));
+                "How long do returns take?", null, new RetrievalTrace("returns duration", List.of())));
         WebhookDelivery d = deliveries.create(a, c.id(), "https://hooks.example.com/x");
         settings.update(a, 0.7, true, "https://hooks.example.com/x");
 
@@ -40,7 +41,14 @@ class ChatRepositoryIsolationTest {
         assertThat(conversations.messages(b, c.id(), 0, 10)).isEmpty();
         assertThat(conversations.lastMessages(b, c.id(), 10)).isEmpty();
         assertThat(conversations.message(b, c.id(), m.id())).isEmpty();
-        assertThat(conversations.setFeedback(b, c.id(), m.id(), 1)).isFalse();
+        AnswerFeedback down = new AnswerFeedback(-1, List.of(FeedbackReason.INCORRECT), "wrong");
+        assertThat(conversations.setFeedback(b, c.id(), m.id(), down)).isFalse();
+        conversations.markLastAnswerHandedOff(b, c.id());
+        assertThat(conversations.visitorLeft(b, c.id(), OffsetDateTime.now())).isFalse();
+        conversations.setImplicitSignals(b, m.id(), new ImplicitSignals(true, true, true, true, true));
+        conversations.signalsRead(b, c.id(), OffsetDateTime.now());
+        assertThat(conversations.implicitSignals(b, m.id())).isEmpty();
+        assertThat(conversations.retrieval(b, m.id())).isEmpty();
         assertThat(conversations.assistantAnswer(b, m.id())).isEmpty();
         assertThat(conversations.assistantAnswer(a, m.id()).orElseThrow().question())
                 .isEqualTo("How long do returns take?");
@@ -61,5 +69,14 @@ class ChatRepositoryIsolationTest {
         assertThat(settings.get(a).handoffOnLowConfidence()).isTrue();
         assertThat(conversations.messages(a, c.id(), 0, 10)).extracting(ChatMessage::text)
                 .containsExactly("Returns take 30 days.");
+        ChatMessage untouched = conversations.message(a, c.id(), m.id()).orElseThrow();
+        assertThat(untouched.feedback()).isNull();
+        assertThat(untouched.feedbackReasons()).isEmpty();
+        assertThat(untouched.handedOff()).isFalse();
+        assertThat(conversations.implicitSignals(a, m.id())).isEmpty();
+        assertThat(conversations.retrieval(a, m.id()).orElseThrow().query()).isEqualTo("returns duration");
+        assertThat(conversations.signalsDue(OffsetDateTime.now().plusDays(1), 100_000))
+                .filteredOn(due -> due.conversationId().equals(c.id()))
+                .singleElement().satisfies(due -> assertThat(due.tenant()).isEqualTo(a));
     }
 }

@@ -195,6 +195,8 @@ class ChatStream {
         out.put("clarifying", m.clarifyingQuestion());
         out.put("verified", m.verified());
         out.put("feedback", m.feedback());
+        out.put("feedbackReasons", m.feedbackReasons().stream().map(Enum::name).toList());
+        out.put("feedbackComment", m.feedbackComment());
         out.put("at", m.createdAt().toString());
         return out;
     }

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -88,6 +89,18 @@ class InboxController {
         } catch (InvalidInputException e) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error", e.errors().get("message")));
         }
+    }
+
+    /** An agent rates one of the assistant's answers in the conversation, as a customer would. */
+    @PostMapping("/w/{slug}/inbox/{conversationId}/messages/{messageId}/feedback")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> feedback(CurrentTenant tenant, @PathVariable UUID conversationId,
+                                                 @PathVariable UUID messageId,
+                                                 @RequestParam(required = false) @Nullable String value,
+                                                 @RequestParam(required = false) @Nullable List<String> reasons,
+                                                 @RequestParam(required = false) @Nullable String comment) {
+        chat.inboxConversation(tenant.id(), conversationId);
+        return PlaygroundController.rate(chat, tenant, conversationId, messageId, value, reasons, comment);
     }
 
     private void list(CurrentTenant tenant, Model model, @Nullable UUID selected) {

@@ -1,5 +1,6 @@
 package com.frontline.chat.web;
 
+import com.frontline.chat.AnswerFeedback;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatService;
 import com.frontline.chat.Citation;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,17 +95,30 @@ class PlaygroundController {
         return ResponseEntity.ok(Map.of("status", "WAITING"));
     }
 
+    /** Rates an answer: {@code value} 1 or -1, and for a -1 optional {@code reasons} and {@code comment}. */
     @PostMapping("/w/{slug}/playground/{conversationId}/messages/{messageId}/feedback")
     @ResponseBody
     ResponseEntity<Map<String, Object>> feedback(CurrentTenant tenant, @PathVariable UUID conversationId,
-                                                 @PathVariable UUID messageId, @RequestParam int value) {
+                                                 @PathVariable UUID messageId,
+                                                 @RequestParam(required = false) @Nullable String value,
+                                                 @RequestParam(required = false) @Nullable List<String> reasons,
+                                                 @RequestParam(required = false) @Nullable String comment) {
         own(tenant, conversationId);
+        return rate(chat, tenant, conversationId, messageId, value, reasons, comment);
+    }
+
+    /** Rates an answer for the playground and the inbox: the rating as JSON, or a 422 with the message to show. */
+    static ResponseEntity<Map<String, Object>> rate(ChatService chat, CurrentTenant tenant, UUID conversationId,
+                                                    UUID messageId, @Nullable String value,
+                                                    @Nullable List<String> reasons, @Nullable String comment) {
         try {
-            chat.feedback(tenant.id(), conversationId, messageId, value);
+            AnswerFeedback feedback = AnswerFeedback.parse(value, reasons, comment);
+            chat.feedback(tenant.id(), conversationId, messageId, feedback);
+            return ResponseEntity.ok(Map.of("feedback", feedback.value(),
+                    "reasons", feedback.reasons().stream().map(Enum::name).toList()));
         } catch (InvalidInputException e) {
             return ResponseEntity.unprocessableEntity().body(Map.of("error", e.errors().get("feedback")));
         }
-        return ResponseEntity.ok(Map.of("feedback", value));
     }
 
     /** A playground conversation belongs to the user who started it. */

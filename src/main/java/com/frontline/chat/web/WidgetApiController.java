@@ -1,5 +1,6 @@
 package com.frontline.chat.web;
 
+import com.frontline.chat.AnswerFeedback;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatMessage;
 import com.frontline.chat.ChatService;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -179,16 +181,49 @@ class WidgetApiController {
         }
     }
 
+    /**
+     * Rates an answer of the visitor's conversation: {@code value} 1 or -1 and, for a -1, optional {@code reasons}
+     * ({@link com.frontline.chat.FeedbackReason} names, repeated) and {@code comment}. Rating again replaces it.
+     */
     @PostMapping("/widget/api/messages/{messageId}/feedback")
     ResponseEntity<Map<String, Object>> feedback(@RequestHeader(name = TOKEN_HEADER, required = false)
                                                  @Nullable String token, @PathVariable UUID messageId,
-                                                 @RequestParam(defaultValue = "0") int value,
+                                                 @RequestParam(required = false) @Nullable String value,
+                                                 @RequestParam(required = false) @Nullable List<String> reasons,
+                                                 @RequestParam(required = false) @Nullable String comment,
                                                  @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
                                                  @Nullable String origin, HttpServletRequest request) {
         WidgetTokens.Session s = session(token, origin, request);
         try (var mdc = MDC.putCloseable("tenant", s.tenant().toString())) {
-            chat.feedback(s.tenant(), s.conversationId(), messageId, value);
-            return ResponseEntity.ok(Map.of("feedback", value));
+            var refused = limits.rating(s.tenant(), s.visitorId(), request.getRemoteAddr());
+            if (refused.isPresent()) {
+                return tooMany(refused.get());
+            }
+            AnswerFeedback feedback = AnswerFeedback.parse(value, reasons, comment);
+            chat.feedback(s.tenant(), s.conversationId(), messageId, feedback);
+            return ResponseEntity.ok(Map.of("feedback", feedback.value(),
+                    "reasons", feedback.reasons().stream().map(Enum::name).toList()));
+        }
+    }
+
+    /**
+     * The visitor closed the chat or left the page: sent with {@code navigator.sendBeacon}, which cannot set headers,
+     * so the token comes as the {@code token} parameter (or the header). Feeds the implicit signals ("left quickly").
+     */
+    @PostMapping("/widget/api/left")
+    ResponseEntity<Map<String, Object>> left(@RequestParam(required = false) @Nullable String token,
+                                             @RequestHeader(name = TOKEN_HEADER, required = false)
+                                             @Nullable String header,
+                                             @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
+                                             @Nullable String origin, HttpServletRequest request) {
+        WidgetTokens.Session s = session(header != null ? header : token, origin, request);
+        try (var mdc = MDC.putCloseable("tenant", s.tenant().toString())) {
+            var refused = limits.rating(s.tenant(), s.visitorId(), request.getRemoteAddr());
+            if (refused.isPresent()) {
+                return tooMany(refused.get());
+            }
+            chat.visitorLeft(s.tenant(), s.conversationId());
+            return ResponseEntity.noContent().build();
         }
     }
 

@@ -24,6 +24,7 @@ class WidgetRateLimits {
     private final WidgetProperties properties;
     private final BoundedBuckets visitors = new BoundedBuckets(MAX_BUCKETS);
     private final BoundedBuckets addresses = new BoundedBuckets(MAX_BUCKETS);
+    private final BoundedBuckets ratings = new BoundedBuckets(MAX_BUCKETS);
 
     WidgetRateLimits(WidgetProperties properties) {
         this.properties = properties;
@@ -55,6 +56,24 @@ class WidgetRateLimits {
         Optional<Refusal> refused = address(tenant, address);
         if (refused.isPresent()) {
             visitor.addTokens(1); // refused as a whole: give the visitor's token back
+        }
+        return refused;
+    }
+
+    /**
+     * Takes one rating or "visitor left" call from the visitor's and the address's allowance: a visitor rates and
+     * leaves far less often than they write, so these share the message allowance in buckets of their own.
+     */
+    Optional<Refusal> rating(TenantId tenant, String visitorId, String address) {
+        Bucket visitor = ratings.get(tenant + "|" + visitorId,
+                () -> bucket(properties.visitorMessages(), properties.visitorWindow()));
+        ConsumptionProbe probe = visitor.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            return Optional.of(new Refusal(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+        }
+        Optional<Refusal> refused = address(tenant, address);
+        if (refused.isPresent()) {
+            visitor.addTokens(1);
         }
         return refused;
     }
