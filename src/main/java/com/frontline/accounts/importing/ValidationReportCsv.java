@@ -1,5 +1,6 @@
 package com.frontline.accounts.importing;
 
+import com.frontline.shared.SpreadsheetCells;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 import java.io.IOException;
@@ -31,25 +32,8 @@ public final class ValidationReportCsv {
         }
     }
 
-    /**
-     * Prefixes an apostrophe when the cell (ignoring leading spaces) starts with a character a spreadsheet reads
-     * as a formula (= + - @) or with a tab or carriage return, as OWASP recommends.
-     */
+    /** See {@link SpreadsheetCells#safe(String)}. */
     static String safe(String cell) {
-        if (cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        String stripped = cell.stripLeading();
-        char firstVisible = stripped.isEmpty() ? first : stripped.charAt(0);
-        if (isTrigger(first) || isTrigger(firstVisible)) {
-            return "'" + cell;
-        }
-        return cell;
-    }
-
-    private static boolean isTrigger(char c) {
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-                || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20';
+        return SpreadsheetCells.safe(cell);
     }
 }
