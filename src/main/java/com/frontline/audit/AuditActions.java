@@ -18,7 +18,8 @@ public final class AuditActions {
             Map.entry("accounts", "Accounts"),
             Map.entry("llm", "AI providers"),
             Map.entry("search", "Search tuning"),
-            Map.entry("chat", "Handoff"));
+            Map.entry("chat", "Handoff"),
+            Map.entry("corrections", "Corrections"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -55,7 +56,13 @@ public final class AuditActions {
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
             Map.entry("chat.webhook_secret_rotated", "Created a new webhook signing secret"),
             Map.entry("chat.conversation_taken_over", "Took a conversation over"),
-            Map.entry("chat.conversation_resolved", "Resolved a conversation"));
+            Map.entry("chat.conversation_resolved", "Resolved a conversation"),
+            Map.entry("corrections.created", "Wrote a correction"),
+            Map.entry("corrections.edited", "Edited a correction"),
+            Map.entry("corrections.approved", "Approved a correction"),
+            Map.entry("corrections.rejected", "Rejected a correction"),
+            Map.entry("corrections.retired", "Retired a correction"),
+            Map.entry("corrections.threshold_updated", "Changed the verified-answer threshold"));
 
     private AuditActions() {
     }

@@ -1,6 +1,8 @@
 package com.frontline.llm;
 
 import com.frontline.llm.internal.Answering;
+import com.frontline.llm.internal.Prompts;
+import com.frontline.tenants.Persona;
 import com.frontline.shared.TenantId;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +37,14 @@ public class AssistantGateway {
      */
     public String standaloneQuestion(TenantId tenant, List<Turn> history, String question) {
         return answering.standaloneQuestion(tenant, history, question);
+    }
+
+    /**
+     * The system prompt a model answering for this persona gets (its name, tone, the company's instructions,
+     * language and the rules), as the training export's system message.
+     */
+    public String systemPrompt(Persona persona) {
+        return Prompts.system(persona);
     }
 
     /** For the UI: true when the tenant has no usable provider and the offline answerer answers. */

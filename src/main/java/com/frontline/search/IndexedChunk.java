@@ -12,7 +12,7 @@ import java.util.UUID;
  * One searchable piece of a knowledge source, as stored in the index. The embedding array is not copied: callers must
  * not change it after handing it over.
  *
- * @param sourceType  {@value #DOCUMENT} or {@value #ACCOUNT}
+ * @param sourceType  {@value #DOCUMENT}, {@value #ACCOUNT} or {@value #CORRECTION} (an approved correction)
  * @param visibility  who may read it: {@link Audience#VISITORS} searches return only {@link Visibility#PUBLIC} chunks
  * @param headingPath the headings above the chunk, outermost first
  */
@@ -21,8 +21,9 @@ public record IndexedChunk(TenantId tenant, UUID documentId, int version, UUID c
 
     public static final String DOCUMENT = "DOCUMENT";
     public static final String ACCOUNT = "ACCOUNT";
+    public static final String CORRECTION = "CORRECTION";
 
-    private static final Set<String> SOURCE_TYPES = Set.of(DOCUMENT, ACCOUNT);
+    private static final Set<String> SOURCE_TYPES = Set.of(DOCUMENT, ACCOUNT, CORRECTION);
 
     public IndexedChunk {
         Objects.requireNonNull(tenant, "tenant");

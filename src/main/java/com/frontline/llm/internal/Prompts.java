@@ -45,7 +45,8 @@ public final class Prompts {
     private Prompts() {
     }
 
-    static String system(Persona persona) {
+    /** The system message of every answer: who the assistant is, its tone and language, and the rules. */
+    public static String system(Persona persona) {
         StringBuilder s = new StringBuilder();
         s.append("You are ").append(persona.assistantName())
                 .append(", the customer-service assistant of this company. You answer the company's customers.\n");
