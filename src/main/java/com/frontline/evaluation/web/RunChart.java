@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The totals of the finished runs over time as an inline SVG line chart (0–100 %): answer rate, citation hit rate and
  * mean token F1, oldest run on the left. A few lines of arithmetic, drawn on the server like the other charts.
  */
-record RunChart(List<Series> series, List<Tick> ticks, int width, int height) {
+public record RunChart(List<Series> series, List<Tick> ticks, int width, int height) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 200;
@@ -23,14 +23,14 @@ record RunChart(List<Series> series, List<Tick> ticks, int width, int height) {
     static final int RUNS = 20;
 
     /** One line: its name, its CSS class, the polyline's points and a dot per run with a value. */
-    record Series(String name, String css, String points, List<Dot> dots) {
+    public record Series(String name, String css, String points, List<Dot> dots) {
     }
 
-    record Dot(double x, double y, String title) {
+    public record Dot(double x, double y, String title) {
     }
 
     /** A run's label under the x axis. */
-    record Tick(double x, String label) {
+    public record Tick(double x, String label) {
     }
 
     /** The chart of the finished runs among {@code runs} (newest first, as the page lists them); empty for none. */
@@ -49,12 +49,12 @@ record RunChart(List<Series> series, List<Tick> ticks, int width, int height) {
         return new RunChart(series, ticks, WIDTH, HEIGHT);
     }
 
-    boolean empty() {
+    public boolean empty() {
         return ticks.isEmpty();
     }
 
     /** The y of a percentage, for the grid lines. */
-    static double y(double percent) {
+    public static double y(double percent) {
         return HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * percent / 100;
     }
 
