@@ -72,9 +72,31 @@ public class AnswerEvaluator {
 
     /** Runs one task in a new widget conversation; a failure is an {@link Outcome#ERROR}, not an exception. */
     public TaskResult run(TenantId tenant, AnswerTask task, Function<UUID, List<String>> sourceIds) {
+        return ask(tenant, Channel.WIDGET, task, c -> sourceIds.apply(c.documentId()), sourceIds).result();
+    }
+
+    /**
+     * What one task got, with the stored answer itself (whether it was a verified answer, its provider and model).
+     *
+     * @param answer       the assistant's stored answer, or null when none was stored
+     * @param conversation the conversation the task was asked in, or null when it could not be started
+     */
+    public record Asked(TaskResult result, @Nullable ChatMessage answer, @Nullable UUID conversation) {
+    }
+
+    /**
+     * Runs one task in a new conversation of the channel (answered as the widget answers: {@link Channel#WIDGET} or
+     * {@link Channel#EVALUATION}); a failure is an {@link Outcome#ERROR}, not an exception.
+     *
+     * @param citedIds   the ids a cited source counts as (matched against the task's reference contexts)
+     * @param passageIds the ids of a retrieved passage's document, for the search trace
+     */
+    public Asked ask(TenantId tenant, Channel channel, AnswerTask task, Function<Citation, List<String>> citedIds,
+                     Function<UUID, List<String>> passageIds) {
         long start = 0;
+        @Nullable UUID conversation = null;
         try {
-            UUID conversation = conversationWithHistory(tenant, task);
+            conversation = conversationWithHistory(tenant, channel, task);
             start = System.nanoTime();
             AnsweredTurn turn = chat.askAndWait(tenant, conversation, task.question());
             double millis = (System.nanoTime() - start) / 1e6;
@@ -83,16 +105,19 @@ public class AnswerEvaluator {
             Set<String> cited = new LinkedHashSet<>();
             if (answer != null) {
                 for (Citation c : answer.citations()) {
-                    cited.addAll(sourceIds.apply(c.documentId()));
+                    cited.addAll(citedIds.apply(c));
                 }
             }
-            List<TaskResult.Retrieved> passages = turn.passages().stream().map(p -> retrieved(p, sourceIds)).toList();
-            return new TaskResult(task, classify(turn), answer == null ? null : answer.confidence(),
-                    List.copyOf(cited), answer == null ? "" : answer.text(), turn.query(), passages, millis);
+            List<TaskResult.Retrieved> passages = turn.passages().stream().map(p -> retrieved(p, passageIds))
+                    .toList();
+            return new Asked(new TaskResult(task, classify(turn), answer == null ? null : answer.confidence(),
+                    List.copyOf(cited), answer == null ? "" : answer.text(), turn.query(), passages, millis),
+                    answer, conversation);
         } catch (RuntimeException e) {
             log.warn("Task {} failed: {}", task.id(), e.toString());
             double millis = start == 0 ? 0 : (System.nanoTime() - start) / 1e6;
-            return new TaskResult(task, Outcome.ERROR, null, List.of(), "", null, List.of(), millis);
+            return new Asked(new TaskResult(task, Outcome.ERROR, null, List.of(), "", null, List.of(), millis),
+                    null, conversation);
         }
     }
 
@@ -122,10 +147,10 @@ public class AnswerEvaluator {
         return withTeam ? Outcome.HANDOFF : Outcome.ANSWERED;
     }
 
-    private UUID conversationWithHistory(TenantId tenant, AnswerTask task) {
+    private UUID conversationWithHistory(TenantId tenant, Channel channel, AnswerTask task) {
         String visitor = "eval:" + UUID.randomUUID();
         if (task.history().isEmpty()) {
-            return chat.start(tenant, Channel.WIDGET, visitor).id();
+            return chat.start(tenant, channel, visitor).id();
         }
         Persona persona = tenants.persona(tenant);
         OffsetDateTime at = OffsetDateTime.now().minusMinutes(task.history().size() + 1L);
@@ -137,7 +162,7 @@ public class AnswerEvaluator {
                     : new PastMessage(Author.ASSISTANT, persona.assistantName(), t.text(), List.of(), null, false,
                     null, at));
         }
-        return chat.recordPastConversation(tenant, Channel.WIDGET, visitor, ConversationStatus.BOT, null, messages);
+        return chat.recordPastConversation(tenant, channel, visitor, ConversationStatus.BOT, null, messages);
     }
 
     private static TaskResult.Retrieved retrieved(Passage p, Function<UUID, List<String>> sourceIds) {

@@ -1,0 +1,6 @@
+package com.frontline.evaluation;
+
+/** Where an evaluation run is. */
+public enum RunStatus {
+    RUNNING, DONE, FAILED
+}
