@@ -410,6 +410,7 @@
             var group = el('span', 'feedback');
             group.setAttribute('role', 'group');
             group.setAttribute('aria-label', 'Rate this answer');
+            var agentView = this.role === 'agent';
             [['1', false, 'Helpful'], ['-1', true, 'Not helpful']].forEach(function (f) {
                 var b = el('button', 'link-button');
                 b.appendChild(thumb(f[1]));
@@ -421,6 +422,10 @@
                 b.setAttribute('aria-label', f[2]);
                 b.title = f[2];
                 b.setAttribute('aria-pressed', m.feedback != null && String(m.feedback) === f[0] ? 'true' : 'false');
+                if (agentView && m.feedback != null) { // the inbox never overwrites a rating
+                    b.disabled = true;
+                    b.title = f[2] + ' (rated; write a correction to fix the answer)';
+                }
                 group.appendChild(b);
             });
             item.dataset.reasons = (m.feedbackReasons || []).join(',');

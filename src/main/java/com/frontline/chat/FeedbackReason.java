@@ -18,4 +18,14 @@ public enum FeedbackReason {
     public String label() {
         return label;
     }
+
+    /** The label of a stored reason name, or the name itself if it is not one (never thrown on in a page). */
+    public static String labelOf(String name) {
+        for (FeedbackReason r : values()) {
+            if (r.name().equals(name)) {
+                return r.label;
+            }
+        }
+        return name;
+    }
 }

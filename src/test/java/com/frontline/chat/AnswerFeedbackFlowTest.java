@@ -169,6 +169,12 @@ class AnswerFeedbackFlowTest {
                         .param("reasons", "INCOMPLETE"))
                 .andExpect(status().isOk());
         assertThat(reload(tenant, answer).feedbackReasons()).containsExactly(FeedbackReason.INCOMPLETE);
+        // and once rated, the inbox does not overwrite it
+        mvc.perform(post("/w/" + tenant.slug() + "/inbox/" + a.conversationId() + "/messages/" + answer.id()
+                        + "/feedback").session(alice.session()).with(csrf()).param("value", "1"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(containsString("write a correction")));
+        assertThat(reload(tenant, answer).feedback()).isEqualTo(-1);
     }
 
     @Test

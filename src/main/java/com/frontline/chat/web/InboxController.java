@@ -8,6 +8,7 @@ import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,7 +92,10 @@ class InboxController {
         }
     }
 
-    /** An agent rates one of the assistant's answers in the conversation, as a customer would. */
+    static final String ALREADY_RATED = "This answer is already rated, and that rating stays. "
+            + "To fix the answer, write a correction.";
+
+    /** An agent rates one of the assistant's answers in the conversation that nobody has rated yet. */
     @PostMapping("/w/{slug}/inbox/{conversationId}/messages/{messageId}/feedback")
     @ResponseBody
     ResponseEntity<Map<String, Object>> feedback(CurrentTenant tenant, @PathVariable UUID conversationId,
@@ -100,6 +104,10 @@ class InboxController {
                                                  @RequestParam(required = false) @Nullable List<String> reasons,
                                                  @RequestParam(required = false) @Nullable String comment) {
         chat.inboxConversation(tenant.id(), conversationId);
+        // one rating per answer: a customer's (or a teammate's) judgement is not overwritten from the inbox
+        if (chat.assistantAnswer(tenant.id(), messageId).feedback() != null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", ALREADY_RATED));
+        }
         return PlaygroundController.rate(chat, tenant, conversationId, messageId, value, reasons, comment);
     }
 

@@ -1,0 +1,153 @@
+package com.frontline.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole loop of issue #11 in a browser: a widget visitor rates a wrong answer 👎 with a reason; an agent finds it
+ * on the feedback review page and writes the right answer; an admin approves it; from then on the same question and a
+ * reworded one get the approved text in the widget, marked "Verified answer", and an unrelated question does not.
+ */
+class CorrectionJourneyE2E extends E2ETest {
+
+    static final String QUESTION = "Can I pay with seashells?";
+    static final String PARAPHRASE = "Do you accept seashells as payment?";
+    static final String UNRELATED = "How do I reset my password?";
+    static final String RIGHT = "Yes. Every Seashell Supplies shop takes seashells as payment, at one shell per euro.";
+
+    private final List<BrowserContext> others = new ArrayList<>();
+
+    @AfterEach
+    void closeOthers() {
+        others.forEach(BrowserContext::close);
+    }
+
+    @Test
+    void aWrongAnswerIsRatedCorrectedApprovedAndFromThenOnAnsweredAsVerified() {
+        String slug = unique("fix");
+        String key = createWorkspace(slug);
+        Page agent = inviteAgent(slug);
+
+        // a visitor gets an answer that does not help, and says why
+        Page visitor = visitorPage(1366, 900);
+        visitor.navigate(portal.url("/widget/frame?key=" + key));
+        Locator wrong = ask(visitor, QUESTION);
+        assertThat(wrong.locator("[data-testid=verified-answer]")).hasCount(0);
+        wrong.locator("[data-testid=rate-down]").click();
+        wrong.locator("[data-testid=feedback-form]").getByLabel("Incorrect").check();
+        wrong.locator("[data-testid=feedback-send]").click();
+        assertThat(wrong.locator("[data-testid=feedback-thanks]")).isVisible();
+
+        // the agent finds it on the review page (👎 only) and writes the right answer from it
+        agent.navigate(portal.url("/w/" + slug + "/feedback"));
+        agent.locator("[data-testid=filter-rating]").selectOption("down");
+        Locator row = agent.locator("[data-testid=feedback-row]").filter(new Locator.FilterOptions()
+                .setHasText(QUESTION));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText("Incorrect");
+        row.locator("td.question a").click();
+        assertThat(agent.locator("[data-testid=judgement]")).containsText("Incorrect");
+        Browsers.screenshot(agent, "journey-feedback-answer");
+        agent.locator("[data-testid=write-correction]").click();
+        Locator form = agent.locator("[data-testid=correction-form]");
+        assertThat(form.locator("[data-testid=question-input]")).hasValue(QUESTION);
+        form.locator("[data-testid=answer-input]").fill(RIGHT);
+        form.locator("[data-testid=save-correction]").click();
+        assertThat(agent.getByText(RIGHT).first()).isVisible();
+        // an agent may write, not approve
+        agent.navigate(portal.url("/w/" + slug + "/corrections"));
+        assertThat(agent.locator("[data-testid=correction-item]")).containsText(QUESTION);
+        assertThat(agent.locator("[data-testid=approve]")).hasCount(0);
+
+        // the admin approves it with a score
+        page.navigate(portal.url("/w/" + slug + "/corrections"));
+        Locator item = page.locator("[data-testid=correction-item]").filter(new Locator.FilterOptions()
+                .setHasText(QUESTION));
+        item.locator("[data-testid=score]").selectOption("5");
+        Browsers.screenshot(page, "journey-approval-queue");
+        item.locator("[data-testid=approve]").click();
+        page.locator("[data-testid=tab-approved]").click();
+        assertThat(page.locator("[data-testid=correction-item]")).containsText(QUESTION);
+
+        // from now on: the same question and a reworded one get the approved answer, marked; another does not
+        Page later = visitorPage(390, 844);
+        later.navigate(portal.url("/widget/frame?key=" + key));
+        Locator same = ask(later, QUESTION);
+        assertThat(same).containsText(RIGHT);
+        assertThat(same.locator("[data-testid=verified-answer]")).hasText("Verified answer");
+        Locator reworded = ask(later, PARAPHRASE);
+        assertThat(reworded).containsText(RIGHT);
+        assertThat(reworded.locator("[data-testid=verified-answer]")).isVisible();
+        Browsers.screenshot(later, "journey-verified-answer-390");
+        Locator other = ask(later, UNRELATED);
+        assertThat(other).not().containsText(RIGHT);
+        assertThat(other.locator("[data-testid=verified-answer]")).hasCount(0);
+    }
+
+    /** Signs up as the owner, creates a workspace through the setup wizard, and returns its widget's public key. */
+    private String createWorkspace(String slug) {
+        new Pages.SignUpPage(page, portal).signUp("Olga Owner", slug + "@owner.example");
+        new Pages.WorkspaceStep(page).create("Seashell Supplies", slug, "E-commerce & retail");
+        for (int step = 2; step <= 4; step++) {
+            assertThat(page.getByText("Step " + step + " of 5")).isVisible();
+            Pages.continueWizard(page);
+        }
+        assertThat(page.getByText("Step 5 of 5")).isVisible();
+        page.locator("[data-testid=finish-setup]").click();
+        page.navigate(portal.url("/w/" + slug + "/settings/widget"));
+        Matcher key = Pattern.compile("data-key=\"([^\"]+)\"")
+                .matcher(page.locator("[data-testid=embed-snippet]").textContent());
+        assertThat(key.find()).isTrue();
+        return key.group(1);
+    }
+
+    /** Invites an agent on the team page; they sign up from the link and join. */
+    private Page inviteAgent(String slug) {
+        page.navigate(portal.url("/w/" + slug + "/settings/team"));
+        page.getByLabel("E-mail").fill(slug + "-agent@owner.example");
+        page.locator(".invite-form select[name=role]").selectOption("AGENT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
+        String link = page.locator("#invite-link").textContent().strip();
+        Page agent = newPersonPage();
+        others.add(agent.context());
+        agent.navigate(link);
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        new Pages.SignUpPage(agent, portal).fillInvitedAndSubmit("Andy Agent");
+        agent.locator("[data-testid=accept-invite]").click();
+        assertThat(agent.locator("[data-testid=workspace-switcher]")).containsText("Agent");
+        return agent;
+    }
+
+    private Page visitorPage(int width, int height) {
+        BrowserContext visitor = Browsers.get().newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height));
+        visitor.setDefaultTimeout(20_000);
+        others.add(visitor);
+        return visitor.newPage();
+    }
+
+    /** Sends a question in the widget panel and returns the stored answer to it. */
+    private static Locator ask(Page visitor, String question) {
+        assertThat(visitor.locator(".msg.greeting")).isVisible(); // the panel has its session and listens
+        Locator answers = visitor.locator("[data-testid=msg-assistant]");
+        int before = answers.count();
+        visitor.locator("[data-testid=chat-input]").fill(question);
+        visitor.locator("[data-testid=chat-send]").click();
+        assertThat(answers).hasCount(before + 1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        return answers.last();
+    }
+}
