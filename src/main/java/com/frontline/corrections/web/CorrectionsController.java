@@ -59,7 +59,9 @@ class CorrectionsController {
     }
 
     @PostMapping("/w/{slug}/corrections")
-    String create(CurrentTenant tenant, CorrectionForm form, @RequestParam(required = false) @Nullable UUID answer,
+    String create(CurrentTenant tenant, CorrectionForm form,
+                  // not "answer": that is the form's right-answer field
+                  @RequestParam(name = "fromAnswer", required = false) @Nullable UUID answer,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             Correction created = corrections.create(tenant, form, answer);
