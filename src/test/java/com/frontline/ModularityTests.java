@@ -30,7 +30,8 @@ class ModularityTests {
     /** Each module owns one PostgreSQL schema and never reads or writes another module's tables. */
     @Test
     void modulesOnlyTouchTheirOwnSchema() {
-        for (String schema : List.of("identity", "tenants", "audit", "knowledge", "accounts", "llm", "chat", "search")) {
+        for (String schema : List.of("identity", "tenants", "audit", "knowledge", "accounts", "llm", "chat", "search",
+                "corrections")) {
             ArchRule rule = noClasses()
                     .that().resideInAPackage("com.frontline..")
                     .and().resideOutsideOfPackages("com.frontline." + schema + "..", "com.frontline.db..")

@@ -101,7 +101,8 @@ class CorrectionFlowTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(QUESTION)))
                 .andExpect(content().string(containsString("What the assistant said")));
-        MvcResult saved = mvc.perform(post(base).session(agent).with(csrf()).param("answer", wrong.id().toString())
+        MvcResult saved = mvc.perform(post(base).session(agent).with(csrf())
+                        .param("answerMessageId", wrong.id().toString())
                         .param("question", QUESTION).param("answer", ANSWER).param("sourceUrl", "")
                         .param("category", "Returns"))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -216,7 +217,7 @@ class CorrectionFlowTest {
         ChatMessage theirs = ask(elsewhere, "Where is my parcel?");
         mvc.perform(get(base + "/new").param("answer", theirs.id().toString()).session(agent))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(base).session(agent).with(csrf()).param("answer", theirs.id().toString())
+        mvc.perform(post(base).session(agent).with(csrf()).param("answerMessageId", theirs.id().toString())
                 .param("question", "Where is my parcel?").param("answer", "Here.")).andExpect(status().isNotFound());
         Correction theirCorrection = corrections.create(elsewhere, new CorrectionForm("Q?", "A.", null, null), null);
         mvc.perform(get(base + "/" + theirCorrection.id()).session(agent)).andExpect(status().isNotFound());

@@ -59,8 +59,11 @@ class CorrectionsController {
     }
 
     @PostMapping("/w/{slug}/corrections")
-    String create(CurrentTenant tenant, CorrectionForm form, @RequestParam(required = false) @Nullable UUID answer,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(CurrentTenant tenant, CorrectionForm form,
+                  @RequestParam(required = false) @Nullable UUID answerMessageId, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        // the form's "answer" is the right answer's text; the assistant's answer it corrects is answerMessageId
+        UUID answer = answerMessageId;
         try {
             Correction created = corrections.create(tenant, form, answer);
             redirect.addFlashAttribute("notice", tenant.can(Role.ADMIN)
