@@ -48,14 +48,18 @@ public final class VerifiedAnswerLookupBenchmark {
             VerifiedAnswerLookup.best(snapshot, randomVector(random));
         }
         long[] compare = new long[lookups];
+        long[] compareCpu = new long[lookups];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int matched = 0;
         for (int i = 0; i < lookups; i++) {
             float[] query = i % 10 == 0 ? rows.get(random.nextInt(corrections)).embedding() : randomVector(random);
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             if (VerifiedAnswerLookup.best(snapshot, query).isPresent()) {
                 matched++;
             }
             compare[i] = System.nanoTime() - start;
+            compareCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
         }
 
         MiniLmTextEmbedder embedder = new MiniLmTextEmbedder(null);
@@ -75,9 +79,12 @@ public final class VerifiedAnswerLookupBenchmark {
         System.out.printf(Locale.ROOT, "approved corrections: %d, lookups: %d (%d matched)%n", corrections, lookups,
                 matched);
         report("comparison per turn (in memory)", compare);
+        report("  the same, CPU time of the thread", compareCpu);
         report("snapshot build from rows", builds);
         report("MiniLM embedding of the question", embed);
-        System.out.printf(Locale.ROOT, "cpus: %d, java %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "cpus: %d, load average %.1f, java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.version"));
     }
 
