@@ -8,6 +8,9 @@ import com.frontline.chat.ChatEvents;
 import com.frontline.chat.ChatMessage;
 import com.frontline.chat.ChatService;
 import com.frontline.chat.Conversation;
+import com.frontline.search.Audience;
+import com.frontline.search.KnowledgeSearch;
+import com.frontline.search.Passage;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
@@ -56,6 +59,7 @@ class CorrectionFlowTest {
     @Autowired ChatService chat;
     @Autowired CorrectionService corrections;
     @Autowired JsonMapper json;
+    @Autowired KnowledgeSearch search;
 
     TestAccounts.Account owner;
     Workspace workspace;
@@ -145,6 +149,13 @@ class CorrectionFlowTest {
         assertThat(approved.status()).isEqualTo(CorrectionStatus.APPROVED);
         assertThat(approved.qualityScore()).isEqualTo(5);
 
+        // it is knowledge too: widget visitors' searches find it as a CORRECTION passage
+        await(() -> indexed(id));
+        Passage passage = search.search(workspace.id(), Audience.VISITORS, "gift receipt returns").stream()
+                .filter(p -> p.documentId().equals(id)).findFirst().orElseThrow();
+        assertThat(passage.title()).isEqualTo("Verified answer: " + QUESTION);
+        assertThat(passage.text()).contains(ANSWER);
+
         // from now on: the same question, a rewording, and not an unrelated question
         ChatMessage same = ask(admin, QUESTION);
         assertThat(same.verified()).isTrue();
@@ -182,6 +193,12 @@ class CorrectionFlowTest {
                 .param("version", Integer.toString(corrections.get(workspace.id(), id).version())))
                 .andExpect(flash().attribute("notice", containsString("Retired")));
         assertThat(ask(admin, QUESTION).verified()).isFalse();
+        await(() -> !indexed(id));
+    }
+
+    private boolean indexed(UUID correctionId) {
+        return search.search(workspace.id(), Audience.VISITORS, "gift receipt returns").stream()
+                .anyMatch(p -> p.documentId().equals(correctionId) && p.sourceType().equals("CORRECTION"));
     }
 
     private String download(String split) throws Exception {
