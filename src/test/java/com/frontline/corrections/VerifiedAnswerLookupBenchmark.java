@@ -14,7 +14,8 @@ import java.util.UUID;
  * {@code -Dbenchmark.corrections=10000} approved corrections. Measured separately:
  * <ol>
  *   <li>the comparison itself, on every turn once the workspace's approved questions are in memory: the nearest of
- *   N question vectors (384 floats each) to the question's vector, and the threshold check;</li>
+ *   N question vectors (384 floats each) to the question's vector (sign-bit prefilter, then the 256 best compared
+ *   exactly), and the threshold check; and, for reference, the exact scan of all N;</li>
  *   <li>building the in-memory snapshot from the rows (after an approval, an edit, a retire, or every 30 s), without
  *   the PostgreSQL read;</li>
  *   <li>embedding the standalone question with MiniLM (the lookup embeds it; the knowledge search embeds it again
@@ -62,6 +63,14 @@ public final class VerifiedAnswerLookupBenchmark {
             compareCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
         }
 
+        long[] exact = new long[lookups / 4];
+        for (int i = 0; i < exact.length; i++) {
+            float[] query = randomVector(random);
+            long cpu = threads.getCurrentThreadCpuTime();
+            snapshot.exactBest(query);
+            exact[i] = threads.getCurrentThreadCpuTime() - cpu;
+        }
+
         MiniLmTextEmbedder embedder = new MiniLmTextEmbedder(null);
         String[] questions = {"How do I return a gift I received?", "Can I change my delivery address?",
                 "Why was my card declined at checkout?", "Do you ship to Canada?", "How do I cancel my plan?"};
@@ -80,6 +89,7 @@ public final class VerifiedAnswerLookupBenchmark {
                 matched);
         report("comparison per turn (in memory)", compare);
         report("  the same, CPU time of the thread", compareCpu);
+        report("exact scan of all (no prefilter), CPU", exact);
         report("snapshot build from rows", builds);
         report("MiniLM embedding of the question", embed);
         System.out.printf(Locale.ROOT, "cpus: %d, load average %.1f, java %s%n",
