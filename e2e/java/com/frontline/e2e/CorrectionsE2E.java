@@ -49,7 +49,8 @@ class CorrectionsE2E extends E2ETest {
         page.navigate(portal.url("/w/acme/playground"));
         page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");
         page.locator("[data-testid=new-conversation]").click();
-        page.waitForFunction("() => { const c = document.querySelector('[data-chat]'); return c && !c.dataset.old && c.chat; }");
+        page.waitForFunction("() => { const c = document.querySelector('[data-chat]');"
+                + " return c && !c.dataset.old && c.chat; }");
         page.fill("[data-testid=chat-input]", question);
         page.locator("[data-testid=chat-send]").click();
         var answer = page.locator("[data-testid=chat-log] li.msg.assistant:not(.greeting)").last();

@@ -51,7 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CorrectionFlowTest {
 
     static final String QUESTION = "How do I return a gift I received?";
-    static final String ANSWER = "Gifts can be returned within 60 days with the gift receipt. <script>alert(1)</script>";
+    static final String ANSWER = "Gifts can be returned within 60 days with the gift receipt. "
+            + "<script>alert(1)</script>";
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
@@ -234,6 +235,9 @@ class CorrectionFlowTest {
         ChatMessage theirs = ask(elsewhere, "Where is my parcel?");
         mvc.perform(get(base + "/new").param("answer", theirs.id().toString()).session(agent))
                 .andExpect(status().isNotFound());
+        mvc.perform(get(base + "/new").param("answer", "not-an-id<script>").session(agent))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("<script>"))));
         mvc.perform(post(base).session(agent).with(csrf()).param("answerMessageId", theirs.id().toString())
                 .param("question", "Where is my parcel?").param("answer", "Here.")).andExpect(status().isNotFound());
         Correction theirCorrection = corrections.create(elsewhere, new CorrectionForm("Q?", "A.", null, null), null);
