@@ -31,6 +31,7 @@ class CorrectionsE2E extends E2ETest {
         shoot("form");
         page.getByTestId("save-correction").click();
         assertThat(page.getByTestId("status")).hasText("Pending");
+        shoot("correction");
 
         page.navigate(portal.url("/w/acme/corrections"));
         var item = page.getByTestId("correction-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
