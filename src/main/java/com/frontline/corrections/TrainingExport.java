@@ -72,7 +72,10 @@ public class TrainingExport {
         });
     }
 
-    /** One example: {@code {"messages":[{"role":"system",…},{"role":"user",…},{"role":"assistant",…}]}} and "\n". */
+    /**
+     * One example, {@code {"messages":[{"role":"system",…},{"role":"user",…},{"role":"assistant",…}]}}, and a
+     * line break.
+     */
     static String line(JsonMapper json, String system, String question, String answer) {
         return json.writeValueAsString(new Example(List.of(new Message("system", system),
                 new Message("user", question), new Message("assistant", answer)))) + "\n";

@@ -8,6 +8,9 @@ import com.frontline.chat.ChatEvents;
 import com.frontline.chat.ChatMessage;
 import com.frontline.chat.ChatService;
 import com.frontline.chat.Conversation;
+import com.frontline.search.Audience;
+import com.frontline.search.KnowledgeSearch;
+import com.frontline.search.Passage;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
@@ -48,7 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CorrectionFlowTest {
 
     static final String QUESTION = "How do I return a gift I received?";
-    static final String ANSWER = "Gifts can be returned within 60 days with the gift receipt. <script>alert(1)</script>";
+    static final String ANSWER = "Gifts can be returned within 60 days with the gift receipt. "
+            + "<script>alert(1)</script>";
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
@@ -56,6 +60,7 @@ class CorrectionFlowTest {
     @Autowired ChatService chat;
     @Autowired CorrectionService corrections;
     @Autowired JsonMapper json;
+    @Autowired KnowledgeSearch search;
 
     TestAccounts.Account owner;
     Workspace workspace;
@@ -101,7 +106,8 @@ class CorrectionFlowTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(QUESTION)))
                 .andExpect(content().string(containsString("What the assistant said")));
-        MvcResult saved = mvc.perform(post(base).session(agent).with(csrf()).param("fromAnswer", wrong.id().toString())
+        MvcResult saved = mvc.perform(post(base).session(agent).with(csrf())
+                        .param("answerMessageId", wrong.id().toString())
                         .param("question", QUESTION).param("answer", ANSWER).param("sourceUrl", "")
                         .param("category", "Returns"))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -144,6 +150,13 @@ class CorrectionFlowTest {
         assertThat(approved.status()).isEqualTo(CorrectionStatus.APPROVED);
         assertThat(approved.qualityScore()).isEqualTo(5);
 
+        // it is knowledge too: widget visitors' searches find it as a CORRECTION passage
+        await(() -> indexed(id));
+        Passage passage = search.search(workspace.id(), Audience.VISITORS, "gift receipt returns").stream()
+                .filter(p -> p.documentId().equals(id)).findFirst().orElseThrow();
+        assertThat(passage.title()).isEqualTo("Verified answer: " + QUESTION);
+        assertThat(passage.text()).contains(ANSWER);
+
         // from now on: the same question, a rewording, and not an unrelated question
         ChatMessage same = ask(admin, QUESTION);
         assertThat(same.verified()).isTrue();
@@ -181,6 +194,12 @@ class CorrectionFlowTest {
                 .param("version", Integer.toString(corrections.get(workspace.id(), id).version())))
                 .andExpect(flash().attribute("notice", containsString("Retired")));
         assertThat(ask(admin, QUESTION).verified()).isFalse();
+        await(() -> !indexed(id));
+    }
+
+    private boolean indexed(UUID correctionId) {
+        return search.search(workspace.id(), Audience.VISITORS, "gift receipt returns").stream()
+                .anyMatch(p -> p.documentId().equals(correctionId) && p.sourceType().equals("CORRECTION"));
     }
 
     private String download(String split) throws Exception {
@@ -216,7 +235,10 @@ class CorrectionFlowTest {
         ChatMessage theirs = ask(elsewhere, "Where is my parcel?");
         mvc.perform(get(base + "/new").param("answer", theirs.id().toString()).session(agent))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(base).session(agent).with(csrf()).param("fromAnswer", theirs.id().toString())
+        mvc.perform(get(base + "/new").param("answer", "not-an-id<script>").session(agent))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("<script>"))));
+        mvc.perform(post(base).session(agent).with(csrf()).param("answerMessageId", theirs.id().toString())
                 .param("question", "Where is my parcel?").param("answer", "Here.")).andExpect(status().isNotFound());
         Correction theirCorrection = corrections.create(elsewhere, new CorrectionForm("Q?", "A.", null, null), null);
         mvc.perform(get(base + "/" + theirCorrection.id()).session(agent)).andExpect(status().isNotFound());

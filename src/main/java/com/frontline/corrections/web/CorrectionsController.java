@@ -7,6 +7,7 @@ import com.frontline.corrections.CorrectionService;
 import com.frontline.corrections.CorrectionStatus;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
+import com.frontline.shared.NotFoundException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,16 +54,17 @@ class CorrectionsController {
     }
 
     @GetMapping("/w/{slug}/corrections/new")
-    String form(CurrentTenant tenant, @RequestParam(required = false) @Nullable UUID answer, Model model) {
-        var draft = corrections.draft(tenant, answer);
+    String form(CurrentTenant tenant, @RequestParam(required = false) @Nullable String answer, Model model) {
+        var draft = corrections.draft(tenant, messageId(answer));
         return form(model, new CorrectionForm(draft.question(), "", "", ""), draft, Map.of());
     }
 
     @PostMapping("/w/{slug}/corrections")
     String create(CurrentTenant tenant, CorrectionForm form,
-                  // not "answer": that is the form's right-answer field
-                  @RequestParam(name = "fromAnswer", required = false) @Nullable UUID answer,
-                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                  @RequestParam(required = false) @Nullable String answerMessageId, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        // the form's "answer" is the right answer's text; the assistant's answer it corrects is answerMessageId
+        @Nullable UUID answer = messageId(answerMessageId);
         try {
             Correction created = corrections.create(tenant, form, answer);
             redirect.addFlashAttribute("notice", tenant.can(Role.ADMIN)
@@ -84,17 +86,17 @@ class CorrectionsController {
         return "corrections/new";
     }
 
-    @GetMapping("/w/{slug}/corrections/{id}")
-    String correction(CurrentTenant tenant, @PathVariable UUID id, Model model) {
+    @GetMapping("/w/{slug}/corrections/{correctionId}")
+    String correction(CurrentTenant tenant, @PathVariable("correctionId") UUID id, Model model) {
         Correction c = corrections.get(tenant.id(), id);
         return page(tenant, model, c, new CorrectionForm(c.question(), c.answer(), c.sourceUrl(), c.category()),
                 Map.of());
     }
 
-    @PostMapping("/w/{slug}/corrections/{id}/edit")
+    @PostMapping("/w/{slug}/corrections/{correctionId}/edit")
     @RequiresRole(Role.ADMIN)
-    String edit(CurrentTenant tenant, @PathVariable UUID id, @RequestParam int version, CorrectionForm form,
-                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String edit(CurrentTenant tenant, @PathVariable("correctionId") UUID id, @RequestParam int version,
+                CorrectionForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             Correction saved = corrections.edit(tenant, id, version, form);
             redirect.addFlashAttribute("notice", "Saved as version " + saved.textVersion()
@@ -108,9 +110,9 @@ class CorrectionsController {
         }
     }
 
-    @PostMapping("/w/{slug}/corrections/{id}/approve")
+    @PostMapping("/w/{slug}/corrections/{correctionId}/approve")
     @RequiresRole(Role.ADMIN)
-    String approve(CurrentTenant tenant, @PathVariable UUID id, @RequestParam int version,
+    String approve(CurrentTenant tenant, @PathVariable("correctionId") UUID id, @RequestParam int version,
                    @RequestParam(required = false) @Nullable String score,
                    @RequestParam(required = false) @Nullable String comment,
                    @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
@@ -118,9 +120,9 @@ class CorrectionsController {
                 () -> corrections.approve(tenant, id, version, score, comment));
     }
 
-    @PostMapping("/w/{slug}/corrections/{id}/reject")
+    @PostMapping("/w/{slug}/corrections/{correctionId}/reject")
     @RequiresRole(Role.ADMIN)
-    String reject(CurrentTenant tenant, @PathVariable UUID id, @RequestParam int version,
+    String reject(CurrentTenant tenant, @PathVariable("correctionId") UUID id, @RequestParam int version,
                   @RequestParam(required = false) @Nullable String score,
                   @RequestParam(required = false) @Nullable String comment,
                   @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
@@ -128,9 +130,9 @@ class CorrectionsController {
                 () -> corrections.reject(tenant, id, version, score, comment));
     }
 
-    @PostMapping("/w/{slug}/corrections/{id}/retire")
+    @PostMapping("/w/{slug}/corrections/{correctionId}/retire")
     @RequiresRole(Role.ADMIN)
-    String retire(CurrentTenant tenant, @PathVariable UUID id, @RequestParam int version,
+    String retire(CurrentTenant tenant, @PathVariable("correctionId") UUID id, @RequestParam int version,
                   @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         return review(tenant, id, back, redirect, "Retired. It no longer answers customers.",
                 () -> corrections.retire(tenant, id, version));
@@ -165,6 +167,18 @@ class CorrectionsController {
         model.addAttribute("now", OffsetDateTime.now());
         model.addAttribute("section", "corrections");
         return "corrections/correction";
+    }
+
+    /** An answer's id from the address; anything that is not one is an answer we cannot find (404). */
+    private static @Nullable UUID messageId(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw NotFoundException.of("Answer", raw.length() > 40 ? raw.substring(0, 40) + "…" : raw);
+        }
     }
 
     private static CorrectionStatus tab(@Nullable String tab) {

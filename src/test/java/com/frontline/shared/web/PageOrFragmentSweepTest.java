@@ -80,6 +80,7 @@ class PageOrFragmentSweepTest {
     @Autowired ChatService chat;
     @Autowired TeamService team;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired com.frontline.corrections.CorrectionService corrections;
 
     TestAccounts.Account alice;
     final Map<String, String> values = new HashMap<>();
@@ -107,6 +108,8 @@ class PageOrFragmentSweepTest {
         String link = team.invite(tenant, "carol-" + UUID.randomUUID() + "@example.com", Role.AGENT,
                 "http://localhost").link();
         values.put("token", link.substring(link.lastIndexOf('/') + 1));
+        values.put("correctionId", corrections.create(tenant, new com.frontline.corrections.CorrectionForm(
+                "Can I return a gift?", "Yes, within 60 days.", null, null), null).id().toString());
     }
 
     List<Route> pageRoutes() {
