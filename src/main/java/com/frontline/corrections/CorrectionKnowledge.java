@@ -1,5 +1,6 @@
 package com.frontline.corrections;
 
+import com.frontline.knowledge.KnowledgeEvents;
 import com.frontline.search.IndexedChunk;
 import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.TextEmbedder;
@@ -52,6 +53,20 @@ class CorrectionKnowledge {
     @ApplicationModuleListener
     void on(CorrectionEvents.CorrectionRetired e) {
         index.deleteDocument(e.tenant(), e.correctionId());
+    }
+
+    /**
+     * A knowledge rebuild (after a lost index, say) re-indexes the documents; this puts the approved corrections back
+     * beside them. Indexing is idempotent: a correction's chunk id is fixed by its id and text version.
+     */
+    @ApplicationModuleListener
+    void on(KnowledgeEvents.RebuildRequested e) {
+        List<CorrectionRepository.Approved> approved = corrections.approved(e.tenant());
+        for (CorrectionRepository.Approved a : approved) {
+            corrections.findById(e.tenant(), a.id()).filter(c -> c.status() == CorrectionStatus.APPROVED)
+                    .ifPresent(c -> index.index(e.tenant(), List.of(chunk(e.tenant(), c, embedder))));
+        }
+        log.info("Rebuild: {} approved corrections indexed again", approved.size());
     }
 
     static IndexedChunk chunk(TenantId tenant, Correction c, TextEmbedder embedder) {

@@ -9,6 +9,7 @@ import com.frontline.chat.ChatMessage;
 import com.frontline.chat.ChatService;
 import com.frontline.chat.Conversation;
 import com.frontline.search.Audience;
+import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.Passage;
 import com.frontline.shared.Actor;
@@ -61,6 +62,7 @@ class CorrectionFlowTest {
     @Autowired CorrectionService corrections;
     @Autowired JsonMapper json;
     @Autowired KnowledgeSearch search;
+    @Autowired KnowledgeIndex index;
 
     TestAccounts.Account owner;
     Workspace workspace;
@@ -156,6 +158,16 @@ class CorrectionFlowTest {
                 .filter(p -> p.documentId().equals(id)).findFirst().orElseThrow();
         assertThat(passage.title()).isEqualTo("Verified answer: " + QUESTION);
         assertThat(passage.text()).contains(ANSWER);
+        // an index that lost it gets it back from a knowledge rebuild
+        index.deleteDocument(workspace.id(), id);
+        index.refresh();
+        assertThat(indexed(id)).isFalse();
+        mvc.perform(post("/w/" + workspace.slug() + "/knowledge/rebuild").session(owner.session()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        await(() -> {
+            index.refresh();
+            return indexed(id);
+        });
 
         // from now on: the same question, a rewording, and not an unrelated question
         ChatMessage same = ask(admin, QUESTION);

@@ -133,8 +133,12 @@ class PlaygroundController {
         return "user:" + tenant.userId();
     }
 
+    /** Where the team reads a cited source: a document's page, an approved correction's page, or the accounts. */
     static @Nullable String link(CurrentTenant tenant, Citation c) {
-        return "DOCUMENT".equals(c.sourceType()) ? "/w/" + tenant.slug() + "/knowledge/" + c.documentId()
-                : "/w/" + tenant.slug() + "/accounts";
+        return switch (c.sourceType()) {
+            case "DOCUMENT" -> "/w/" + tenant.slug() + "/knowledge/" + c.documentId();
+            case "CORRECTION" -> "/w/" + tenant.slug() + "/corrections/" + c.documentId();
+            default -> "/w/" + tenant.slug() + "/accounts";
+        };
     }
 }
