@@ -1,18 +1,14 @@
 package com.frontline.e2e;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +35,13 @@ class CorrectionJourneyE2E extends E2ETest {
     @Test
     void aWrongAnswerIsRatedCorrectedApprovedAndFromThenOnAnsweredAsVerified() {
         String slug = unique("fix");
-        String key = createWorkspace(slug);
+        String key = Workspaces.createWithWidget(page, portal, slug, "Olga Owner", "Seashell Supplies");
         Page agent = inviteAgent(slug);
 
         // a visitor gets an answer that does not help, and says why
-        Page visitor = visitorPage(1366, 900);
+        Page visitor = Workspaces.visitor(others, 1366, 900);
         visitor.navigate(portal.url("/widget/frame?key=" + key));
-        Locator wrong = ask(visitor, QUESTION);
+        Locator wrong = Workspaces.ask(visitor, QUESTION);
         assertThat(wrong.locator("[data-testid=verified-answer]")).hasCount(0);
         wrong.locator("[data-testid=rate-down]").click();
         wrong.locator("[data-testid=feedback-form]").getByLabel("Incorrect").check();
@@ -84,35 +80,18 @@ class CorrectionJourneyE2E extends E2ETest {
         assertThat(page.locator("[data-testid=correction-item]")).containsText(QUESTION);
 
         // from now on: the same question and a reworded one get the approved answer, marked; another does not
-        Page later = visitorPage(390, 844);
+        Page later = Workspaces.visitor(others, 390, 844);
         later.navigate(portal.url("/widget/frame?key=" + key));
-        Locator same = ask(later, QUESTION);
+        Locator same = Workspaces.ask(later, QUESTION);
         assertThat(same.locator(".msg-text")).hasText(RIGHT);
         assertThat(same.locator("[data-testid=verified-answer]")).hasText("Verified answer");
-        Locator reworded = ask(later, PARAPHRASE);
+        Locator reworded = Workspaces.ask(later, PARAPHRASE);
         assertThat(reworded.locator(".msg-text")).hasText(RIGHT);
         assertThat(reworded.locator("[data-testid=verified-answer]")).isVisible();
         Browsers.screenshot(later, "journey-verified-answer-390");
-        Locator other = ask(later, UNRELATED);
+        Locator other = Workspaces.ask(later, UNRELATED);
         assertThat(other).not().containsText(RIGHT);
         assertThat(other.locator("[data-testid=verified-answer]")).hasCount(0);
-    }
-
-    /** Signs up as the owner, creates a workspace through the setup wizard, and returns its widget's public key. */
-    private String createWorkspace(String slug) {
-        new Pages.SignUpPage(page, portal).signUp("Olga Owner", slug + "@owner.example");
-        new Pages.WorkspaceStep(page).create("Seashell Supplies", slug, "E-commerce & retail");
-        for (int step = 2; step <= 4; step++) {
-            assertThat(page.getByText("Step " + step + " of 5")).isVisible();
-            Pages.continueWizard(page);
-        }
-        assertThat(page.getByText("Step 5 of 5")).isVisible();
-        page.locator("[data-testid=finish-setup]").click();
-        page.navigate(portal.url("/w/" + slug + "/settings/widget"));
-        Matcher key = Pattern.compile("data-key=\"([^\"]+)\"")
-                .matcher(page.locator("[data-testid=embed-snippet]").textContent());
-        assertThat(key.find()).isTrue();
-        return key.group(1);
     }
 
     /** Invites an agent on the team page; they sign up from the link and join. */
@@ -130,24 +109,5 @@ class CorrectionJourneyE2E extends E2ETest {
         agent.locator("[data-testid=accept-invite]").click();
         assertThat(agent.locator("[data-testid=workspace-switcher]")).containsText("Agent");
         return agent;
-    }
-
-    private Page visitorPage(int width, int height) {
-        BrowserContext visitor = Browsers.get().newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height));
-        visitor.setDefaultTimeout(20_000);
-        others.add(visitor);
-        return visitor.newPage();
-    }
-
-    /** Sends a question in the widget panel and returns the stored answer to it. */
-    private static Locator ask(Page visitor, String question) {
-        assertThat(visitor.locator(".msg.greeting")).isVisible(); // the panel has its session and listens
-        Locator answers = visitor.locator("[data-testid=msg-assistant]");
-        int before = answers.count();
-        visitor.locator("[data-testid=chat-input]").fill(question);
-        visitor.locator("[data-testid=chat-send]").click();
-        assertThat(answers).hasCount(before + 1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
-        return answers.last();
     }
 }

@@ -1,6 +1,5 @@
 package com.frontline.e2e;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.frontline.db.chat.Tables.MESSAGES;
@@ -33,11 +31,11 @@ class FeedbackE2E extends E2ETest {
     @Test
     void aVisitorSaysWhyAnAnswerWasWrongAndTheTeamSeesIt() {
         String slug = unique("fb");
-        String key = createWorkspace(slug);
+        String key = Workspaces.createWithWidget(page, portal, slug, "Fern Feedback", "Seashell Supplies");
 
-        Page laptop = visitorPage(1366, 900);
+        Page laptop = Workspaces.visitor(visitors, 1366, 900);
         laptop.navigate(portal.url("/widget/frame?key=" + key));
-        Locator answer = ask(laptop, "Can I pay with seashells?");
+        Locator answer = Workspaces.ask(laptop, "Can I pay with seashells?");
         answer.locator("[data-testid=rate-down]").click();
         assertThat(answer.locator("[data-testid=rate-down]")).hasAttribute("aria-pressed", "true");
         Locator form = answer.locator("[data-testid=feedback-form]");
@@ -68,9 +66,9 @@ class FeedbackE2E extends E2ETest {
         assertThat(again.locator("[data-testid=feedback-comment]")).hasValue("<b>Seashells</b> are on your FAQ page.");
 
         // on a phone
-        Page phone = visitorPage(390, 844);
+        Page phone = Workspaces.visitor(visitors, 390, 844);
         phone.navigate(portal.url("/widget/frame?key=" + key));
-        Locator small = ask(phone, "Do you deliver to the moon?");
+        Locator small = Workspaces.ask(phone, "Do you deliver to the moon?");
         small.locator("[data-testid=rate-down]").click();
         small.getByLabel("Not what I asked").check();
         Browsers.screenshot(phone, "feedback-widget-390-form");
@@ -91,42 +89,5 @@ class FeedbackE2E extends E2ETest {
         Browsers.screenshot(page, "feedback-inbox-1366");
         page.setViewportSize(390, 844);
         Browsers.screenshot(page, "feedback-inbox-390");
-    }
-
-    /** Signs up, creates a workspace through the setup wizard, and returns its widget's public key. */
-    private String createWorkspace(String slug) {
-        new Pages.SignUpPage(page, portal).signUp("Fern Feedback", slug + "@fb.example");
-        new Pages.WorkspaceStep(page).create("Seashell Supplies", slug, "E-commerce & retail");
-        for (int step = 2; step <= 4; step++) {
-            assertThat(page.getByText("Step " + step + " of 5")).isVisible();
-            Pages.continueWizard(page);
-        }
-        assertThat(page.getByText("Step 5 of 5")).isVisible();
-        page.locator("[data-testid=finish-setup]").click();
-        page.navigate(portal.url("/w/" + slug + "/settings/widget"));
-        String snippet = page.locator("[data-testid=embed-snippet]").textContent();
-        Matcher key = Pattern.compile("data-key=\"([^\"]+)\"").matcher(snippet);
-        assertThat(key.find()).isTrue();
-        return key.group(1);
-    }
-
-    private Page visitorPage(int width, int height) {
-        BrowserContext visitor = Browsers.get().newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height));
-        visitor.setDefaultTimeout(20_000);
-        visitors.add(visitor);
-        return visitor.newPage();
-    }
-
-    /** Sends a question in the widget panel and returns the stored answer to it. */
-    private static Locator ask(Page visitor, String question) {
-        assertThat(visitor.locator(".msg.greeting")).isVisible(); // the panel has its session and listens
-        Locator answers = visitor.locator("[data-testid=msg-assistant]");
-        int before = answers.count();
-        visitor.locator("[data-testid=chat-input]").fill(question);
-        visitor.locator("[data-testid=chat-send]").click();
-        assertThat(answers).hasCount(before + 1, new com.microsoft.playwright.assertions.LocatorAssertions
-                .HasCountOptions().setTimeout(30_000));
-        return answers.last();
     }
 }
