@@ -79,6 +79,7 @@ class PageOrFragmentSweepTest {
     @Autowired AccountsService accountsService;
     @Autowired ChatService chat;
     @Autowired TeamService team;
+    @Autowired com.frontline.evaluation.EvaluationService evaluation;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     TestAccounts.Account alice;
@@ -107,6 +108,9 @@ class PageOrFragmentSweepTest {
         String link = team.invite(tenant, "carol-" + UUID.randomUUID() + "@example.com", Role.AGENT,
                 "http://localhost").link();
         values.put("token", link.substring(link.lastIndexOf('/') + 1));
+        evaluation.upload(tenant, "cases.csv", "question,expected_answer\nCan I return?,Within 30 days.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        values.put("runId", evaluation.start(tenant).id().toString());
     }
 
     List<Route> pageRoutes() {
