@@ -85,6 +85,14 @@ class CaseCsvTest {
     }
 
     @Test
+    void aQuestionMustFitOneChatMessage() {
+        CaseCsv.Report report = read("question,expected_answer\n" + "q".repeat(4001) + ",An answer.\n");
+
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("Longer than the 4000 characters the assistant takes in one message (4001)."));
+    }
+
+    @Test
     void refusesMoreRowsThanTheLimit() {
         StringBuilder csv = new StringBuilder("question,expected_answer\n");
         for (int i = 0; i <= LIMITS.maxRows(); i++) {
