@@ -2,6 +2,7 @@ package com.frontline.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -63,12 +64,19 @@ class EvaluationE2E extends E2ETest {
         assertThat(page.locator("#flash")).containsText("Added 3 cases");
         assertThat(page.locator("[data-testid=cases]")).containsText("How long is a gift card valid?");
 
-        String first = runAndWait();
+        String first = runAndWait(3);
         assertThat(page.locator("[data-testid=results]")).containsText("three years");
         Browsers.screenshot(page, "evaluation-run");
 
+        // one more case before the second run: the comparison shows it as new
         page.navigate(portal.url("/w/acme/evaluation"));
-        String second = runAndWait();
+        Path more = bad.resolveSibling("more.csv");
+        Files.writeString(more, "question,expected_answer\nCan I get a refund on a gift card?,No.\n",
+                StandardCharsets.UTF_8);
+        page.locator("[data-testid=cases-file]").setInputFiles(more);
+        page.locator("[data-testid=upload-cases]").click();
+        assertThat(page.locator("#flash")).containsText("Added 1 case");
+        String second = runAndWait(4);
         assertThat(second).isNotEqualTo(first);
 
         page.navigate(portal.url("/w/acme/evaluation"));
@@ -80,6 +88,10 @@ class EvaluationE2E extends E2ETest {
         page.locator("[data-testid=only-changed]").check();
         page.locator("[data-testid=apply-compare]").click();
         assertThat(page).hasURL(Pattern.compile("changed=true"));
+        Locator added = page.locator("[data-testid=compare-rows] tbody tr",
+                new Page.LocatorOptions().setHasText("Can I get a refund on a gift card?"));
+        assertThat(added).hasAttribute("data-changed", "true");
+        assertThat(added.locator("td.changed").first()).containsText("Not in this run");
         Browsers.screenshot(page, "evaluation-compare");
         String compareUrl = page.url();
 
@@ -99,14 +111,14 @@ class EvaluationE2E extends E2ETest {
     }
 
     /** Starts a run from the Evaluation page and waits for its progress bar to finish; returns the run's path. */
-    private String runAndWait() {
+    private String runAndWait(int cases) {
         page.locator("[data-testid=run-evaluation]").click();
         assertThat(page).hasURL(Pattern.compile("/w/acme/evaluation/runs/[0-9a-f-]+$"));
         assertThat(page.locator("[data-testid=run-bar]")).isVisible();
         // the bar is polled every second; once the run is done the page reloads with the totals
         assertThat(page.locator("[data-testid=run-totals]")).isVisible(LONG);
         assertThat(page.locator("[data-testid=run-status]")).hasText("Done");
-        assertThat(page.locator("[data-testid=run-count]")).containsText("3 of 3 cases asked · 100 %");
+        assertThat(page.locator("[data-testid=run-count]")).containsText(cases + " of " + cases + " cases asked · 100 %");
         assertThat(page.locator("[data-testid=total-answer-rate]")).hasText(Pattern.compile("\\d+ %"));
         String url = page.url();
         return url.substring(url.indexOf("/w/"));
