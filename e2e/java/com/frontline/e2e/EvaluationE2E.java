@@ -92,6 +92,7 @@ class EvaluationE2E extends E2ETest {
                 new Page.LocatorOptions().setHasText("Can I get a refund on a gift card?"));
         assertThat(added).hasAttribute("data-changed", "true");
         assertThat(added.locator("td.changed").first()).containsText("Not in this run");
+        assertThat(added.locator("td.changed").first()).hasCSS("background-color", "rgb(254, 249, 195)");
         Browsers.screenshot(page, "evaluation-compare");
         String compareUrl = page.url();
 
@@ -118,7 +119,8 @@ class EvaluationE2E extends E2ETest {
         // the bar is polled every second; once the run is done the page reloads with the totals
         assertThat(page.locator("[data-testid=run-totals]")).isVisible(LONG);
         assertThat(page.locator("[data-testid=run-status]")).hasText("Done");
-        assertThat(page.locator("[data-testid=run-count]")).containsText(cases + " of " + cases + " cases asked · 100 %");
+        assertThat(page.locator("[data-testid=run-count]"))
+                .containsText(cases + " of " + cases + " cases asked · 100 %");
         assertThat(page.locator("[data-testid=total-answer-rate]")).hasText(Pattern.compile("\\d+ %"));
         String url = page.url();
         return url.substring(url.indexOf("/w/"));

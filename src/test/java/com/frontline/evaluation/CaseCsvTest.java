@@ -24,7 +24,7 @@ class CaseCsvTest {
     void readsQuestionsAnswersAndOptionalSourcesInFileOrder() {
         CaseCsv.Report report = read("""
                 question,expected_answer,expected_source
-                How long do refunds take?,"Refunds are paid within 5 business days, to the original method.",Returns policy
+                How long do refunds take?,"Refunds take 5 business days, to the original method.",Returns policy
                 Do you ship abroad?,We ship to the EU.,
                 """);
 

@@ -77,7 +77,8 @@ class EvaluationRepositoryIsolationTest {
         });
 
         assertThat(repository.cases(a)).isEqualTo(casesOfA);
-        assertThat(repository.cases(b)).singleElement().satisfies(c -> assertThat(c.question()).isEqualTo("B's question?"));
+        assertThat(repository.cases(b)).singleElement()
+                .satisfies(c -> assertThat(c.question()).isEqualTo("B's question?"));
         EvaluationRun run = repository.findRun(a, runId).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(run.done()).isZero();
