@@ -1,5 +1,6 @@
 package com.frontline.evaluation;
 
+import com.frontline.chat.ChatService;
 import com.frontline.shared.FileKind;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -263,7 +264,7 @@ public final class CaseCsv {
                     "Write the question as a customer would ask it, or delete the row."));
         }
         if (answer.isEmpty()) {
-            problems.add(new Problem(line, EXPECTED_ANSWER, "", "The expected answer is empty.",
+            problems.add(new Problem(line, EXPECTED_ANSWER, shown(question), "The expected answer is empty.",
                     "Write the answer that is right for the question."));
         }
         for (var entry : List.of(Map.entry(QUESTION, question), Map.entry(EXPECTED_ANSWER, answer),
@@ -273,6 +274,12 @@ public final class CaseCsv {
                         + limits.maxChars() + " characters (" + entry.getValue().length() + ").",
                         "Shorten it to at most " + limits.maxChars() + " characters."));
             }
+        }
+        int asked = Math.min(limits.maxChars(), ChatService.MAX_MESSAGE_LENGTH);
+        if (question.length() > asked && question.length() <= limits.maxChars()) {
+            problems.add(new Problem(line, QUESTION, shown(question), "Longer than the " + asked + " characters the "
+                    + "assistant takes in one message (" + question.length() + ").",
+                    "Shorten the question to at most " + asked + " characters."));
         }
         int width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (fields.size() > width && fields.subList(width, fields.size()).stream().anyMatch(f -> !f.isBlank())) {

@@ -24,7 +24,7 @@ class CaseCsvTest {
     void readsQuestionsAnswersAndOptionalSourcesInFileOrder() {
         CaseCsv.Report report = read("""
                 question,expected_answer,expected_source
-                How long do refunds take?,"Refunds are paid within 5 business days, to the original method.",Returns policy
+                How long do refunds take?,"Refunds take 5 business days, to the original method.",Returns policy
                 Do you ship abroad?,We ship to the EU.,
                 """);
 
@@ -82,6 +82,14 @@ class CaseCsvTest {
                 "The question is empty.", "The expected answer is empty.", "Longer than 5000 characters (5001).",
                 "The same question is on line 2.");
         assertThat(report.problems().get(2).value()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void aQuestionMustFitOneChatMessage() {
+        CaseCsv.Report report = read("question,expected_answer\n" + "q".repeat(4001) + ",An answer.\n");
+
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("Longer than the 4000 characters the assistant takes in one message (4001)."));
     }
 
     @Test

@@ -103,23 +103,28 @@ class EvaluationController {
         return "evaluation/run :: run-progress";
     }
 
+    /** Two runs side by side; without a choice, the two newest finished runs. */
     @GetMapping("/w/{slug}/evaluation/compare")
     @RequiresRole(Role.AGENT)
     String compare(CurrentTenant tenant, @RequestParam(required = false) @Nullable String a,
                    @RequestParam(required = false) @Nullable String b,
-                   @RequestParam(required = false, defaultValue = "false") boolean changed, Model model,
-                   RedirectAttributes redirect) {
-        if (a == null || a.isBlank() || b == null || b.isBlank()) {
-            redirect.addFlashAttribute("problem", "Choose two runs to compare.");
-            return home(tenant);
+                   @RequestParam(required = false, defaultValue = "false") boolean changed, Model model) {
+        List<EvaluationRun> runs = evaluation.runs(tenant.id());
+        List<EvaluationRun> finished = runs.stream().filter(r -> !r.running()).toList();
+        model.addAttribute("runs", runs);
+        model.addAttribute("onlyChanged", changed);
+        model.addAttribute("section", "evaluation");
+        UUID first = a != null && !a.isBlank() ? id(a) : finished.size() >= 2 ? finished.get(1).id() : null;
+        UUID second = b != null && !b.isBlank() ? id(b) : finished.isEmpty() ? null : finished.getFirst().id();
+        if (first == null || second == null) {
+            model.addAttribute("comparison", null);
+            model.addAttribute("rows", List.of());
+            return "evaluation/compare";
         }
-        RunComparison comparison = evaluation.compare(tenant.id(), id(a), id(b));
+        RunComparison comparison = evaluation.compare(tenant.id(), first, second);
         model.addAttribute("comparison", comparison);
         model.addAttribute("rows", changed ? comparison.rows().stream().filter(RunComparison.Row::changed).toList()
                 : comparison.rows());
-        model.addAttribute("onlyChanged", changed);
-        model.addAttribute("runs", evaluation.runs(tenant.id()));
-        model.addAttribute("section", "evaluation");
         return "evaluation/compare";
     }
 

@@ -15,9 +15,9 @@ import java.util.function.Function;
  */
 public record RunChart(List<Series> series, List<Tick> ticks, int width, int height) {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 200;
-    static final int PAD_LEFT = 40;
+    static final int WIDTH = 480;
+    static final int HEIGHT = 180;
+    static final int PAD_LEFT = 48;
     static final int PAD = 20;
     /** The most runs drawn. */
     static final int RUNS = 20;

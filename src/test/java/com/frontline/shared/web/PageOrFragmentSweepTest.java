@@ -79,6 +79,7 @@ class PageOrFragmentSweepTest {
     @Autowired AccountsService accountsService;
     @Autowired ChatService chat;
     @Autowired TeamService team;
+    @Autowired com.frontline.evaluation.EvaluationService evaluation;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired com.frontline.corrections.CorrectionService corrections;
 
@@ -110,6 +111,9 @@ class PageOrFragmentSweepTest {
         values.put("token", link.substring(link.lastIndexOf('/') + 1));
         values.put("correctionId", corrections.create(tenant, new com.frontline.corrections.CorrectionForm(
                 "Can I return a gift?", "Yes, within 60 days.", null, null), null).id().toString());
+        evaluation.upload(tenant, "cases.csv", "question,expected_answer\nCan I return?,Within 30 days.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        values.put("runId", evaluation.start(tenant).id().toString());
     }
 
     List<Route> pageRoutes() {
