@@ -106,9 +106,10 @@ class FeedbackReviewRepository {
                 MESSAGES.CREATED_AT.ge(from),
                 MESSAGES.CREATED_AT.lt(to),
                 MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)),
-                CONVERSATIONS.CHANNEL.ne(Channel.EVALUATION.name())));
+                // evaluation conversations are few: a hashed list, instead of joining every answer's conversation
+                MESSAGES.CONVERSATION_ID.notIn(conversationsIn(tenant, Channel.EVALUATION))));
         if (channel != null) {
-            where.add(CONVERSATIONS.CHANNEL.eq(channel.name()));
+            where.add(MESSAGES.CONVERSATION_ID.in(conversationsIn(tenant, channel)));
         }
         if (providerModel != null) {
             where.add(MESSAGES.PROVIDER.isNotDistinctFrom(providerModel.provider()));
@@ -125,14 +126,18 @@ class FeedbackReviewRepository {
         // @formatter:off
         return dsl.select(day, answers, rated, helpful, fallbacks, handoffs, implicitCount, implicitSum)
                 .from(MESSAGES)
-                .join(CONVERSATIONS).on(CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
-                                        CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
                 .where(where)
                 .groupBy(day)
                 .orderBy(day)
                 .fetch(r -> new FeedbackReviewDay(r.get(day), r.get(answers), r.get(rated), r.get(helpful),
                         r.get(fallbacks), r.get(handoffs), r.get(implicitCount), r.get(implicitSum)));
         // @formatter:on
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<UUID>> conversationsIn(TenantId tenant, Channel channel) {
+        return DSL.select(CONVERSATIONS.ID)
+                .from(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.CHANNEL.eq(channel.name()));
     }
 
     /** The provider/model pairs the workspace's answers were written with, for the filter's select. */
