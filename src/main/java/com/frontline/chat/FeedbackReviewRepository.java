@@ -140,6 +140,40 @@ class FeedbackReviewRepository {
                 .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.CHANNEL.eq(channel.name()));
     }
 
+    /** The conversation's assistant answers, in order. */
+    List<UUID> answerIds(TenantId tenant, UUID conversationId) {
+        // @formatter:off
+        return dsl.select(MESSAGES.ID)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .orderBy(MESSAGES.SEQ)
+                .fetch(MESSAGES.ID);
+        // @formatter:on
+    }
+
+    /** Stores a past answer's judgement (the demo's history); JSON already written. */
+    void recordJudgement(TenantId tenant, UUID messageId, FeedbackReviewService.PastJudgement j,
+                         @Nullable String retrieval, @Nullable String signals) {
+        // @formatter:off
+        dsl.update(MESSAGES)
+                .set(MESSAGES.FEEDBACK_REASONS, j.reasons().toArray(String[]::new))
+                .set(MESSAGES.FEEDBACK_COMMENT, j.comment())
+                .set(MESSAGES.FEEDBACK_AT, DSL.when(MESSAGES.FEEDBACK.isNotNull(),
+                        MESSAGES.CREATED_AT.plus(DSL.field("interval '1 minute'", SQLDataType.INTERVALDAYTOSECOND))))
+                .set(MESSAGES.PROVIDER, j.provider())
+                .set(MESSAGES.MODEL, j.model())
+                .set(MESSAGES.RETRIEVAL, retrieval == null ? null : JSONB.valueOf(retrieval))
+                .set(MESSAGES.HANDED_OFF, j.handedOff())
+                .set(MESSAGES.IMPLICIT_SIGNALS, signals == null ? null : JSONB.valueOf(signals))
+                .set(MESSAGES.IMPLICIT_SCORE, j.implicitScore())
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.ID.eq(messageId))
+                .execute();
+        // @formatter:on
+    }
+
     /** The provider/model pairs the workspace's answers were written with, for the filter's select. */
     List<FeedbackReviewFilter.ProviderModel> providerModels(TenantId tenant) {
         // @formatter:off

@@ -187,4 +187,37 @@ public class FeedbackReviewService {
             after = batch.getLast().cursor();
         }
     }
+
+    /**
+     * What a reviewer sees on an answer of a conversation that took place earlier (the demo workspace's history):
+     * the visitor's reasons and comment, the provider/model, the passages found, a handoff and the implicit signals.
+     */
+    public record PastJudgement(List<String> reasons, @Nullable String comment, @Nullable String provider,
+                                @Nullable String model, FeedbackReviewDetail.@Nullable Retrieval retrieval,
+                                boolean handedOff, @Nullable Map<String, Boolean> signals,
+                                @Nullable Double implicitScore) {
+        public PastJudgement {
+            reasons = List.copyOf(reasons);
+            if (!FeedbackReviewFilter.REASONS.containsAll(reasons)) {
+                throw new IllegalArgumentException("Unknown reason in " + reasons);
+            }
+        }
+    }
+
+    /**
+     * Stores judgements on a past conversation's assistant answers, the n-th judgement on the n-th answer (null:
+     * leave that answer as it is).
+     */
+    @Transactional
+    public void recordPastJudgements(TenantId tenant, UUID conversationId, List<@Nullable PastJudgement> byAnswer) {
+        List<UUID> answers = reviews.answerIds(tenant, conversationId);
+        for (int i = 0; i < Math.min(answers.size(), byAnswer.size()); i++) {
+            PastJudgement j = byAnswer.get(i);
+            if (j != null) {
+                reviews.recordJudgement(tenant, answers.get(i), j,
+                        j.retrieval() == null ? null : json.writeValueAsString(j.retrieval()),
+                        j.signals() == null ? null : json.writeValueAsString(j.signals()));
+            }
+        }
+    }
 }
