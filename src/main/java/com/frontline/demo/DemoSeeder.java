@@ -287,7 +287,7 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     /**
-     * Four weeks of rated widget answers, one or two a day, so that the Feedback page's list, cards and sparklines
+     * Seven weeks of rated widget answers, one every other day, so that the Feedback page's list, cards and sparklines
      * have something to show on first start: mostly 👍, some 👎 with reasons and comments, a few judged only by
      * what the visitor did next.
      */
@@ -323,7 +323,8 @@ class DemoSeeder implements ApplicationRunner {
             Rated r = pairs.get(i % pairs.size());
             // every other cycle the visitor leaves no rating: only the implicit score (if any) judges the answer
             Integer rating = i >= pairs.size() && i % 3 == 0 ? null : r.rating();
-            OffsetDateTime at = now.minusDays(4 + i).withHour(8 + i % 10).withMinute(7 * i % 60);
+            // every other day over seven weeks: the cards compare the last 30 days with the 30 before
+            OffsetDateTime at = now.minusDays(4 + 2L * i).withHour(8 + i % 10).withMinute(7 * i % 60);
             Citation citation = cite(documents, r.file(), r.title(), r.answer());
             var messages = List.of(
                     new PastMessage(Author.CUSTOMER, null, r.question(), List.of(), null, false, null, at),
