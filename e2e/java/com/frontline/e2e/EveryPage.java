@@ -72,6 +72,9 @@ final class EveryPage {
             page.navigate(portal.url(w + "/inbox"));
             String conversation = path(page.locator("[data-testid=waiting-conversation]").first().getAttribute("href"));
 
+            page.navigate(portal.url(w + "/feedback"));
+            String answer = path(page.locator("[data-testid=feedback-row] td.question a").first().getAttribute("href"));
+
             page.navigate(portal.url(w + "/settings/team"));
             page.getByLabel("E-mail").fill("mobile-" + UUID.randomUUID().toString().substring(0, 6) + "@acme.example");
             page.locator(".invite-form select[name=role]").selectOption("AGENT");
@@ -98,6 +101,8 @@ final class EveryPage {
             all.add(new Screen("playground", w + "/playground", true));
             all.add(new Screen("inbox", w + "/inbox", true));
             all.add(new Screen("inbox-conversation", conversation, true));
+            all.add(new Screen("feedback", w + "/feedback", true));
+            all.add(new Screen("feedback-answer", answer, true));
             all.add(new Screen("audit", w + "/audit", true));
             all.add(new Screen("settings-workspace", w + "/settings/workspace", true));
             all.add(new Screen("settings-persona", w + "/settings/persona", true));

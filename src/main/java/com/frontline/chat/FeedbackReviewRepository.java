@@ -106,9 +106,10 @@ class FeedbackReviewRepository {
                 MESSAGES.CREATED_AT.ge(from),
                 MESSAGES.CREATED_AT.lt(to),
                 MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)),
-                CONVERSATIONS.CHANNEL.ne(Channel.EVALUATION.name())));
+                // evaluation conversations are few: a hashed list, instead of joining every answer's conversation
+                MESSAGES.CONVERSATION_ID.notIn(conversationsIn(tenant, Channel.EVALUATION))));
         if (channel != null) {
-            where.add(CONVERSATIONS.CHANNEL.eq(channel.name()));
+            where.add(MESSAGES.CONVERSATION_ID.in(conversationsIn(tenant, channel)));
         }
         if (providerModel != null) {
             where.add(MESSAGES.PROVIDER.isNotDistinctFrom(providerModel.provider()));
@@ -125,13 +126,51 @@ class FeedbackReviewRepository {
         // @formatter:off
         return dsl.select(day, answers, rated, helpful, fallbacks, handoffs, implicitCount, implicitSum)
                 .from(MESSAGES)
-                .join(CONVERSATIONS).on(CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
-                                        CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
                 .where(where)
                 .groupBy(day)
                 .orderBy(day)
                 .fetch(r -> new FeedbackReviewDay(r.get(day), r.get(answers), r.get(rated), r.get(helpful),
                         r.get(fallbacks), r.get(handoffs), r.get(implicitCount), r.get(implicitSum)));
+        // @formatter:on
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<UUID>> conversationsIn(TenantId tenant, Channel channel) {
+        return DSL.select(CONVERSATIONS.ID)
+                .from(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.CHANNEL.eq(channel.name()));
+    }
+
+    /** The conversation's assistant answers, in order. */
+    List<UUID> answerIds(TenantId tenant, UUID conversationId) {
+        // @formatter:off
+        return dsl.select(MESSAGES.ID)
+                .from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.CONVERSATION_ID.eq(conversationId),
+                       MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
+                .orderBy(MESSAGES.SEQ)
+                .fetch(MESSAGES.ID);
+        // @formatter:on
+    }
+
+    /** Stores a past answer's judgement (the demo's history); JSON already written. */
+    void recordJudgement(TenantId tenant, UUID messageId, FeedbackReviewService.PastJudgement j,
+                         @Nullable String retrieval, @Nullable String signals) {
+        // @formatter:off
+        dsl.update(MESSAGES)
+                .set(MESSAGES.FEEDBACK_REASONS, j.reasons().toArray(String[]::new))
+                .set(MESSAGES.FEEDBACK_COMMENT, j.comment())
+                .set(MESSAGES.FEEDBACK_AT, DSL.when(MESSAGES.FEEDBACK.isNotNull(),
+                        MESSAGES.CREATED_AT.plus(DSL.field("interval '1 minute'", SQLDataType.INTERVALDAYTOSECOND))))
+                .set(MESSAGES.PROVIDER, j.provider())
+                .set(MESSAGES.MODEL, j.model())
+                .set(MESSAGES.RETRIEVAL, retrieval == null ? null : JSONB.valueOf(retrieval))
+                .set(MESSAGES.HANDED_OFF, j.handedOff())
+                .set(MESSAGES.IMPLICIT_SIGNALS, signals == null ? null : JSONB.valueOf(signals))
+                .set(MESSAGES.IMPLICIT_SCORE, j.implicitScore())
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
+                       MESSAGES.ID.eq(messageId))
+                .execute();
         // @formatter:on
     }
 

@@ -32,6 +32,8 @@ public class FeedbackReviewService {
     public static final int PAGE_SIZE = 25;
     static final int EXPORT_BATCH = 500;
     private static final int MAX_TURNS = 500;
+    private static final List<String> SIGNAL_ORDER = List.of("thanked", "continued", "rephrased", "askedForPerson",
+            "leftQuickly");
     private static final TypeReference<LinkedHashMap<String, Boolean>> SIGNALS = new TypeReference<>() {
     };
 
@@ -147,7 +149,8 @@ public class FeedbackReviewService {
                 .orElseThrow(() -> NotFoundException.of("Answer", messageId));
         List<ChatMessage> turns = conversations.messages(tenant, answer.conversationId(), 0, MAX_TURNS);
         FeedbackReviewRepository.Traces traces = reviews.traces(tenant, messageId).orElseThrow();
-        return new FeedbackReviewDetail(answer, turns, retrieval(traces.retrieval()), signals(traces.implicitSignals()));
+        return new FeedbackReviewDetail(answer, turns, retrieval(traces.retrieval()),
+                signals(traces.implicitSignals()));
     }
 
     private FeedbackReviewDetail.@Nullable Retrieval retrieval(@Nullable String stored) {
@@ -166,7 +169,12 @@ public class FeedbackReviewService {
             return null;
         }
         try {
-            return json.readValue(stored, SIGNALS);
+            // jsonb keeps keys in its own order: show the known signals in a fixed one, then any others
+            Map<String, Boolean> read = json.readValue(stored, SIGNALS);
+            Map<String, Boolean> ordered = new LinkedHashMap<>();
+            SIGNAL_ORDER.stream().filter(read::containsKey).forEach(k -> ordered.put(k, read.get(k)));
+            read.forEach(ordered::putIfAbsent);
+            return ordered;
         } catch (JacksonException e) {
             return null;
         }
@@ -185,6 +193,39 @@ public class FeedbackReviewService {
                 return;
             }
             after = batch.getLast().cursor();
+        }
+    }
+
+    /**
+     * What a reviewer sees on an answer of a conversation that took place earlier (the demo workspace's history):
+     * the visitor's reasons and comment, the provider/model, the passages found, a handoff and the implicit signals.
+     */
+    public record PastJudgement(List<String> reasons, @Nullable String comment, @Nullable String provider,
+                                @Nullable String model, FeedbackReviewDetail.@Nullable Retrieval retrieval,
+                                boolean handedOff, @Nullable Map<String, Boolean> signals,
+                                @Nullable Double implicitScore) {
+        public PastJudgement {
+            reasons = List.copyOf(reasons);
+            if (!FeedbackReviewFilter.REASONS.containsAll(reasons)) {
+                throw new IllegalArgumentException("Unknown reason in " + reasons);
+            }
+        }
+    }
+
+    /**
+     * Stores judgements on a past conversation's assistant answers, the n-th judgement on the n-th answer (null:
+     * leave that answer as it is).
+     */
+    @Transactional
+    public void recordPastJudgements(TenantId tenant, UUID conversationId, List<@Nullable PastJudgement> byAnswer) {
+        List<UUID> answers = reviews.answerIds(tenant, conversationId);
+        for (int i = 0; i < Math.min(answers.size(), byAnswer.size()); i++) {
+            PastJudgement j = byAnswer.get(i);
+            if (j != null) {
+                reviews.recordJudgement(tenant, answers.get(i), j,
+                        j.retrieval() == null ? null : json.writeValueAsString(j.retrieval()),
+                        j.signals() == null ? null : json.writeValueAsString(j.signals()));
+            }
         }
     }
 }

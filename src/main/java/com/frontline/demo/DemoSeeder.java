@@ -8,6 +8,10 @@ import com.frontline.chat.ChatService;
 import com.frontline.chat.ChatService.PastMessage;
 import com.frontline.chat.Citation;
 import com.frontline.chat.ConversationStatus;
+import com.frontline.chat.FeedbackReviewDetail.Passage;
+import com.frontline.chat.FeedbackReviewDetail.Retrieval;
+import com.frontline.chat.FeedbackReviewService;
+import com.frontline.chat.FeedbackReviewService.PastJudgement;
 import com.frontline.demo.DemoFiles.DemoAccount;
 import com.frontline.demo.DemoFiles.Trend;
 import com.frontline.identity.SignUpCmd;
@@ -77,16 +81,18 @@ class DemoSeeder implements ApplicationRunner {
     private final KnowledgeService knowledge;
     private final AccountsService accounts;
     private final ChatService chat;
+    private final FeedbackReviewService reviews;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DemoSeeder(TenantService tenants, UserService users, KnowledgeService knowledge, AccountsService accounts,
-               ChatService chat, TransactionTemplate transaction) {
+               ChatService chat, FeedbackReviewService reviews, TransactionTemplate transaction) {
         this.tenants = tenants;
         this.users = users;
         this.knowledge = knowledge;
         this.accounts = accounts;
         this.chat = chat;
+        this.reviews = reviews;
         this.transaction = transaction;
     }
 
@@ -211,8 +217,11 @@ class DemoSeeder implements ApplicationRunner {
                         + "Union. [1]", cite(documents, SHIPPING, "Shipping and delivery",
                         "Standard shipping takes 2 to 4 working days within the Netherlands, Belgium and Germany"),
                         1, 0), delivery);
-        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-shipping", ConversationStatus.BOT,
-                null, shipping.messages);
+        UUID shippingId = chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-shipping",
+                ConversationStatus.BOT, null, shipping.messages);
+        reviews.recordPastJudgements(tenant, shippingId, List.of(new PastJudgement(List.of(), null, "offline",
+                "extractive", trace(documents, "shipping to Germany", SHIPPING, "Shipping and delivery", RETURNS,
+                "Returns and refunds"), false, signals(false, false, false, false, false), 0.5)));
 
         OffsetDateTime reset = now.minusDays(2).withHour(19).withMinute(40);
         Transcript password = new Transcript()
@@ -223,8 +232,11 @@ class DemoSeeder implements ApplicationRunner {
                                 "To reset your password, choose Forgot password on the sign-in page"), 1, 0),
                         reset)
                 .say(new Said(Author.CUSTOMER, "Thanks, that worked!", null, null, 4), reset);
-        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-password", ConversationStatus.BOT,
-                null, password.messages);
+        UUID passwordId = chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-password",
+                ConversationStatus.BOT, null, password.messages);
+        reviews.recordPastJudgements(tenant, passwordId, List.of(new PastJudgement(List.of(), null, "offline",
+                "extractive", trace(documents, "forgot password get back in", ACCOUNT, "Account and password", BILLING,
+                "Billing and payments"), false, signals(true, false, false, false, true), 0.95)));
 
         OffsetDateTime norway = now.minusDays(1).withHour(11).withMinute(5);
         Transcript abroad = new Transcript()
@@ -239,8 +251,12 @@ class DemoSeeder implements ApplicationRunner {
                         + "and Switzerland; Norway is planned for next spring.", null, null, 10), norway)
                 .say(new Said(Author.SYSTEM, "Alex Admin closed the conversation. Ask anything else and the "
                         + "assistant will answer.", null, null, 12), norway);
-        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-norway",
+        UUID norwayId = chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-norway",
                 ConversationStatus.RESOLVED, "The customer asked for a person.", abroad.messages);
+        reviews.recordPastJudgements(tenant, norwayId, List.of(new PastJudgement(List.of("INCOMPLETE"),
+                "I only wanted to know if you deliver to Norway. A yes or no would do.", "offline", "extractive",
+                trace(documents, "deliver to Norway", SHIPPING, "Shipping and delivery", RETURNS,
+                        "Returns and refunds"), true, signals(true, false, true, false, false), 0.1)));
 
         OffsetDateTime broken = now.minusMinutes(25);
         Transcript damaged = new Transcript()
@@ -255,8 +271,95 @@ class DemoSeeder implements ApplicationRunner {
                         + "replacement?", null, null, 3), broken)
                 .say(new Said(Author.SYSTEM, "I've asked our team to join. Someone will reply here as soon as they "
                         + "can.", null, null, 3), broken);
-        chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-damaged",
+        UUID damagedId = chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-visitor-damaged",
                 ConversationStatus.WAITING, "The customer asked for a person.", damaged.messages);
+        reviews.recordPastJudgements(tenant, damagedId, List.of(new PastJudgement(List.of(), null, "offline",
+                "extractive", trace(documents, "order arrived glass jug blender cracked", RETURNS,
+                        "Returns and refunds", FAQ, "Product FAQ"), true, signals(true, false, true, false, false),
+                0.3)));
+        ratedHistory(tenant, documents, now);
+    }
+
+    /** A question, its answer from one document, and how the visitor judged it. */
+    private record Rated(String question, String answer, String file, String title, @Nullable Integer rating,
+                         List<String> reasons, @Nullable String comment, double confidence, String provider,
+                         String model, @Nullable Double implicit) {
+    }
+
+    /**
+     * Seven weeks of rated widget answers, one every other day, so that the Feedback page's list, cards and sparklines
+     * have something to show on first start: mostly 👍, some 👎 with reasons and comments, a few judged only by
+     * what the visitor did next.
+     */
+    private void ratedHistory(TenantId tenant, Map<String, UUID> documents, OffsetDateTime now) {
+        List<Rated> pairs = List.of(
+                new Rated("Can I return a blender I already opened?", "You can return any Acme product within 30 "
+                        + "days of delivery for a full refund, as long as it is complete and undamaged. Opened boxes "
+                        + "are fine. [1]", RETURNS, "Returns and refunds", 1, List.of(), null, 0.84, "offline",
+                        "extractive", 0.9),
+                new Rated("How much is express delivery?", "Express delivery costs €9.95 for any order. [1]",
+                        SHIPPING, "Shipping and delivery", 1, List.of(), null, 0.81, "openai", "gpt-4o-mini", null),
+                new Rated("When do I get my money back?", "We refund you within 5 working days after your return "
+                        + "reaches our warehouse, on the payment method you used. [1]", RETURNS,
+                        "Returns and refunds", -1, List.of("INCOMPLETE"), "It took two weeks for me, and the "
+                        + "answer doesn't say what to do if it is late.", 0.66, "offline", "extractive", 0.2),
+                new Rated("My coffee machine has a flashing red light", "A flashing red light means the machine "
+                        + "needs descaling. Run the descaling programme with one Acme descaling tablet. [1]", FAQ,
+                        "Product FAQ", 1, List.of(), null, 0.88, "offline", "extractive", 0.85),
+                new Rated("Do you ship to the UK?", "We deliver to every country in the European Union, the United "
+                        + "Kingdom and Switzerland. [1]", SHIPPING, "Shipping and delivery", null, List.of(), null,
+                        0.74, "openai", "gpt-4o-mini", 0.7),
+                new Rated("Can I return opened coffee beans?", "You can return any Acme product within 30 days of "
+                        + "delivery for a full refund. [1]", RETURNS, "Returns and refunds", -1,
+                        List.of("INCORRECT"), "Your own page says opened coffee beans cannot be returned!", 0.58,
+                        "openai", "gpt-4o-mini", 0.1),
+                new Rated("Where is my tracking link?", "As soon as your order leaves the warehouse we e-mail you a "
+                        + "tracking link. You can also find it under My account → Orders. [1]", SHIPPING,
+                        "Shipping and delivery", 1, List.of(), null, 0.79, "offline", "extractive", null),
+                new Rated("the blender keeps stopping??", "The motor protection switches the blender off when it "
+                        + "overheats or the jar is too full. Let it cool for 15 minutes. [1]", FAQ, "Product FAQ",
+                        -1, List.of("TONE", "NOT_WHAT_I_ASKED"), null, 0.62, "offline", "extractive", 0.3));
+        for (int i = 0; i < 26; i++) {
+            Rated r = pairs.get(i % pairs.size());
+            // every other cycle the visitor leaves no rating: only the implicit score (if any) judges the answer
+            Integer rating = i >= pairs.size() && i % 3 == 0 ? null : r.rating();
+            // every other day over seven weeks: the cards compare the last 30 days with the 30 before
+            OffsetDateTime at = now.minusDays(4 + 2L * i).withHour(8 + i % 10).withMinute(7 * i % 60);
+            Citation citation = cite(documents, r.file(), r.title(), r.answer());
+            var messages = List.of(
+                    new PastMessage(Author.CUSTOMER, null, r.question(), List.of(), null, false, null, at),
+                    new PastMessage(Author.ASSISTANT, "Ava", r.answer(), List.of(citation), r.confidence(), false,
+                            rating, at.plusSeconds(3)));
+            UUID id = chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-history-" + i,
+                    ConversationStatus.BOT, null, messages);
+            boolean helped = r.implicit() != null && r.implicit() >= 0.5;
+            reviews.recordPastJudgements(tenant, id, List.of(new PastJudgement(rating == null ? List.of()
+                    : r.reasons(), rating == null ? null : r.comment(), r.provider(), r.model(),
+                    trace(documents, r.question(), r.file(), r.title(), i % 2 == 0 ? FAQ : RETURNS,
+                            i % 2 == 0 ? "Product FAQ" : "Returns and refunds"), false,
+                    r.implicit() == null ? null : signals(helped, !helped && i % 2 == 0, false, !helped && i % 2 == 1,
+                            helped && i % 2 == 0),
+                    r.implicit())));
+        }
+    }
+
+    /** The search behind an answer: the cited document first, a weaker second one. */
+    private static Retrieval trace(Map<String, UUID> documents, String query, String file, String title,
+                                   String other, String otherTitle) {
+        return new Retrieval(query, List.of(
+                new Passage(String.valueOf(documents.get(file)), title, "PUBLIC", 0.91, 0.74, 1, 1),
+                new Passage(String.valueOf(documents.get(other)), otherTitle, "PUBLIC", 0.38, 0.31, 3, 2)));
+    }
+
+    private static Map<String, Boolean> signals(boolean continued, boolean rephrased, boolean askedForPerson,
+                                                boolean leftQuickly, boolean thanked) {
+        Map<String, Boolean> s = new java.util.LinkedHashMap<>();
+        s.put("continued", continued);
+        s.put("rephrased", rephrased);
+        s.put("askedForPerson", askedForPerson);
+        s.put("leftQuickly", leftQuickly);
+        s.put("thanked", thanked);
+        return s;
     }
 
     private static Citation cite(Map<String, UUID> documents, String file, String title, String snippet) {

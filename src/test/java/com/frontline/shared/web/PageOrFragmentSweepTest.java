@@ -5,12 +5,14 @@ import com.frontline.TestAccounts;
 import com.frontline.accounts.AccountsService;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatService;
+import com.frontline.chat.FeedbackReviewFixture;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.search.Visibility;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.Role;
 import com.frontline.tenants.TeamService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +82,7 @@ class PageOrFragmentSweepTest {
     @Autowired ChatService chat;
     @Autowired TeamService team;
     @Autowired com.frontline.evaluation.EvaluationService evaluation;
+    @Autowired DSLContext dsl;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired com.frontline.corrections.CorrectionService corrections;
 
@@ -106,6 +109,8 @@ class PageOrFragmentSweepTest {
         var conversation = chat.start(tenant.id(), Channel.WIDGET, "visitor:sweep");
         chat.ask(tenant.id(), conversation.id(), "I want to talk to a human please");
         values.put("conversationId", conversation.id().toString());
+        values.put("messageId", new FeedbackReviewFixture(dsl).insert(tenant.id(), FeedbackReviewFixture.answer())
+                .toString());
         String link = team.invite(tenant, "carol-" + UUID.randomUUID() + "@example.com", Role.AGENT,
                 "http://localhost").link();
         values.put("token", link.substring(link.lastIndexOf('/') + 1));
