@@ -413,7 +413,9 @@ public class ChatService {
             }
             conversations.setStatus(tenant, conversationId, ConversationStatus.WAITING, reason, null, null);
             conversations.markLastAnswerHandedOff(tenant, conversationId);
-            events.publishEvent(new ChatEvents.HandoffRequested(tenant, conversationId, reason));
+            if (c.channel() != Channel.EVALUATION) { // no webhook for an evaluation run's question
+                events.publishEvent(new ChatEvents.HandoffRequested(tenant, conversationId, reason));
+            }
             return true;
         }));
         if (changed) {

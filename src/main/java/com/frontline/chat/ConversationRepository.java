@@ -79,7 +79,9 @@ class ConversationRepository {
 
     /** Conversations the inbox serves: every widget conversation, and playground ones handed to the team. */
     private static Condition servedByInbox() {
-        return CONVERSATIONS.CHANNEL.eq(Channel.WIDGET.name()).or(CONVERSATIONS.HANDOFF_AT.isNotNull());
+        // an evaluation run's question that asks for a person counts as a handoff in its score, never in the inbox
+        return CONVERSATIONS.CHANNEL.eq(Channel.WIDGET.name()).or(CONVERSATIONS.HANDOFF_AT.isNotNull()
+                .and(CONVERSATIONS.CHANNEL.ne(Channel.EVALUATION.name())));
     }
 
     /** The conversation if the inbox serves it (see {@link #servedByInbox()}). */

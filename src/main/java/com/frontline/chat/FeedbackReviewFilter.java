@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record FeedbackReviewFilter(OffsetDateTime from, OffsetDateTime to, Ratin
                                    @Nullable String text) {
 
     /** The reasons a visitor may give with a 👎, as {@code chat.messages.feedback_reasons} allows them. */
-    public static final List<String> REASONS = List.of("INCORRECT", "INCOMPLETE", "NOT_WHAT_I_ASKED", "TONE", "OTHER");
+    public static final List<String> REASONS = Arrays.stream(FeedbackReason.values()).map(Enum::name).toList();
 
     /** The longest text search accepted. */
     public static final int MAX_TEXT = 200;

@@ -163,6 +163,17 @@ class ChatFlowTest {
     }
 
     @Test
+    void anEvaluationQuestionAskingForAPersonIsScoredAsAHandoffButNeverReachesTheInbox() {
+        Conversation c = chat.start(tenant.id(), Channel.EVALUATION, "evaluation:run");
+        var turn = chat.askAndWait(tenant.id(), c.id(), "I want to talk to a person please");
+        assertThat(turn.status()).isEqualTo(ConversationStatus.WAITING);
+        assertThat(chat.inboxQueue(tenant.id())).noneMatch(i -> i.conversation().id().equals(c.id()));
+        Conversation widget = chat.start(tenant.id(), Channel.WIDGET, "visitor-9");
+        chat.askAndWait(tenant.id(), widget.id(), "I want to talk to a person please");
+        assertThat(chat.inboxQueue(tenant.id())).anyMatch(i -> i.conversation().id().equals(widget.id()));
+    }
+
+    @Test
     void anotherWorkspacesKnowledgeIsNeverUsed() {
         Conversation c = chat.start(other.id(), Channel.WIDGET, "visitor-2");
         chat.ask(other.id(), c.id(), "How many days do I have to return an item?");

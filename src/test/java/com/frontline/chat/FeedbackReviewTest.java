@@ -182,7 +182,8 @@ class FeedbackReviewTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt; refund?")
                 .doesNotContain("<script>alert").doesNotContain("<img src=x")
                 .doesNotContain("Where is my parcel?")
-                .contains("export.csv?rating=down").contains("data-testid=\"card-helpful\"");
+                .contains("export.csv?rating=down").contains("data-testid=\"card-helpful\"")
+                .contains("Implicit satisfaction starts at 0.5"); // the formula the job uses, from ImplicitSignals
 
         String fragment = body(mvc.perform(get("/w/" + a.slug() + "/feedback").param("rating", "up")
                 .header("HX-Request", "true").session(alice)).andExpect(status().isOk()).andReturn());
@@ -223,7 +224,7 @@ class FeedbackReviewTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("How long does shipping take?").contains("Standard shipping takes")
                 .contains("shipping germany").contains("Shipping and delivery").contains("0.912")
-                .contains("Returns and refunds").contains("Only half of it").contains("incomplete")
+                .contains("Returns and refunds").contains("Only half of it").contains("Incomplete")
                 .contains("Rephrased the same question").contains("0.25")
                 .contains("/w/" + a.slug() + "/corrections/new?answer=" + traced);
         String old = body(mvc.perform(get("/w/" + a.slug() + "/feedback/" + untraced).session(alice))
