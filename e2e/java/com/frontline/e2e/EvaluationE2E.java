@@ -24,25 +24,31 @@ class EvaluationE2E extends E2ETest {
 
     static final LocatorAssertions.IsVisibleOptions LONG = new LocatorAssertions.IsVisibleOptions().setTimeout(120_000);
 
+    private String slug;
+
     @Test
     void uploadRunAndCompareTheEvaluationSet() throws Exception {
         context.close();
         context = Browsers.get().newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
-        new Pages.LoginPage(page, portal).signIn("admin@acme.test", "frontline-demo");
+        // its own workspace: the demo one gets cases from the corrections other tests approve there
+        slug = unique("eval");
+        new Pages.SignUpPage(page, portal).signUp("Evan Evaluator", slug + "@owner.example");
+        new Pages.WorkspaceStep(page).create("Gift Shop", slug, "E-commerce & retail");
+        assertThat(page.getByText("Step 2 of 5")).isVisible();
 
         String title = unique("Gift card terms");
-        page.navigate(portal.url("/w/acme/knowledge"));
+        page.navigate(portal.url("/w/" + slug + "/knowledge"));
         page.locator("input[name=title]").fill(title);
         page.locator("textarea[name=text]").fill("""
                 Gift cards are sold in amounts of 25, 50 and 100 euros. A gift card is valid for three years \
                 from the day it was bought. Gift cards cannot be exchanged for cash.""");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add text")).click();
         assertThat(page.locator("[data-testid='status-" + title + "']")).hasText("Indexed",
-                new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+                new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
 
-        page.navigate(portal.url("/w/acme/evaluation"));
+        page.navigate(portal.url("/w/" + slug + "/evaluation"));
         Path bad = Files.createTempDirectory("eval").resolve("bad.csv");
         Files.writeString(bad, "question,expected_answer\n,No question here\n<b>Bold?</b>,\n", StandardCharsets.UTF_8);
         page.locator("[data-testid=cases-file]").setInputFiles(bad);
@@ -69,7 +75,7 @@ class EvaluationE2E extends E2ETest {
         Browsers.screenshot(page, "evaluation-run");
 
         // one more case before the second run: the comparison shows it as new
-        page.navigate(portal.url("/w/acme/evaluation"));
+        page.navigate(portal.url("/w/" + slug + "/evaluation"));
         Path more = bad.resolveSibling("more.csv");
         Files.writeString(more, "question,expected_answer\nCan I get a refund on a gift card?,No.\n",
                 StandardCharsets.UTF_8);
@@ -79,7 +85,7 @@ class EvaluationE2E extends E2ETest {
         String second = runAndWait(4);
         assertThat(second).isNotEqualTo(first);
 
-        page.navigate(portal.url("/w/acme/evaluation"));
+        page.navigate(portal.url("/w/" + slug + "/evaluation"));
         assertThat(page.locator("[data-testid=runs-chart]")).isVisible();
         Browsers.screenshot(page, "evaluation");
         page.locator("[data-testid=compare]").click();
@@ -100,7 +106,7 @@ class EvaluationE2E extends E2ETest {
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
                 .setStorageState(context.storageState()));
         Page small = phone.newPage();
-        for (String[] screen : new String[][]{{"/w/acme/evaluation", "evaluation"},
+        for (String[] screen : new String[][]{{"/w/" + slug + "/evaluation", "evaluation"},
                 {compareUrl.substring(compareUrl.indexOf("/w/")), "evaluation-compare"}, {first, "evaluation-run"}}) {
             small.navigate(portal.url(screen[0]));
             small.waitForLoadState();
@@ -114,7 +120,7 @@ class EvaluationE2E extends E2ETest {
     /** Starts a run from the Evaluation page and waits for its progress bar to finish; returns the run's path. */
     private String runAndWait(int cases) {
         page.locator("[data-testid=run-evaluation]").click();
-        assertThat(page).hasURL(Pattern.compile("/w/acme/evaluation/runs/[0-9a-f-]+$"));
+        assertThat(page).hasURL(Pattern.compile("/w/" + slug + "/evaluation/runs/[0-9a-f-]+$"));
         assertThat(page.locator("[data-testid=run-bar]")).isVisible();
         // the bar is polled every second; once the run is done the page reloads with the totals
         assertThat(page.locator("[data-testid=run-totals]")).isVisible(LONG);
