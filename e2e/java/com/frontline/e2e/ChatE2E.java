@@ -27,8 +27,7 @@ class ChatE2E extends E2ETest {
         page.fill("input[name=title]", "Kettle warranty");
         page.fill("textarea[name=text]", POLICY);
         page.locator("form[action$='/knowledge/text'] button[type=submit]").click();
-        assertThat(page.locator("[data-testid='status-Kettle warranty']"))
-                .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+        awaitIndexed(page, "Kettle warranty");
 
         page.navigate(portal.url("/w/acme/playground"));
         page.evaluate("() => document.querySelector('[data-chat]').dataset.old = 'yes'");

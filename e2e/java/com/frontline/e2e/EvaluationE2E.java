@@ -45,8 +45,7 @@ class EvaluationE2E extends E2ETest {
                 Gift cards are sold in amounts of 25, 50 and 100 euros. A gift card is valid for three years \
                 from the day it was bought. Gift cards cannot be exchanged for cash.""");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add text")).click();
-        assertThat(page.locator("[data-testid='status-" + title + "']")).hasText("Indexed",
-                new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+        awaitIndexed(page, title);
 
         page.navigate(portal.url("/w/" + slug + "/evaluation"));
         Path bad = Files.createTempDirectory("eval").resolve("bad.csv");

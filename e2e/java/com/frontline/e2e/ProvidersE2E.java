@@ -37,8 +37,7 @@ class ProvidersE2E extends E2ETest {
             page.fill("input[name=title]", "Refunds");
             page.fill("textarea[name=text]", "# Refunds\nRefunds are paid back to your card within five working days.");
             page.locator("form[action$='/knowledge/text'] button[type=submit]").click();
-            assertThat(page.locator("[data-testid='status-Refunds']"))
-                    .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+            awaitIndexed(page, "Refunds");
             page.navigate(portal.url("/w/" + slug + "/settings/providers"));
             assertThat(page.locator("[data-testid=offline-banner]")).isVisible();
             Browsers.screenshot(page, "providers-offline");

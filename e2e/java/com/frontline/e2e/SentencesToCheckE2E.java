@@ -30,8 +30,7 @@ class SentencesToCheckE2E extends E2ETest {
         page.navigate(portal.url("/w/acme/knowledge"));
         page.locator("input[type=file][name=files]").setInputFiles(file);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
-        assertThat(page.locator("[data-testid='status-Gift Card Terms']"))
-                .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+        awaitIndexed(page, "Gift Card Terms");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Gift Card Terms")).click();
         assertThat(page.locator("[data-testid=flagged-sentences]")).containsText("1 sentence to check");

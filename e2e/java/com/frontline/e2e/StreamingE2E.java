@@ -143,8 +143,7 @@ class StreamingE2E extends E2ETest {
     private static void awaitDemoKnowledge(Page admin) {
         admin.navigate(Portal.get().url("/w/acme/knowledge"));
         for (String title : new String[]{"Shipping and delivery", "Returns and refunds"}) {
-            assertThat(admin.locator("[data-testid='status-" + title + "']"))
-                    .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+            awaitIndexed(admin, title);
         }
     }
 

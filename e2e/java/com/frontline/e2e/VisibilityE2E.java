@@ -34,8 +34,7 @@ class VisibilityE2E extends E2ETest {
         page.locator("[data-testid=upload-internal]").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
         assertThat(page.locator("[data-testid=upload-results]")).containsText("the website widget never quotes it");
-        assertThat(page.locator("[data-testid='status-Crew perks']"))
-                .hasText("Indexed", new LocatorAssertions.HasTextOptions().setTimeout(INDEXING_TIMEOUT_MS));
+        awaitIndexed(page, "Crew perks");
         assertThat(page.locator("[data-testid='internal-Crew perks']")).hasText("Internal");
         screenshots(page, "visibility-knowledge");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Crew perks")).click();

@@ -186,9 +186,7 @@ class WidgetE2E extends E2ETest {
         page.locator("input[type=file][name=files]").setInputFiles(pdf);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
         String title = heading; // a document is titled by its own first heading once it is read
-        assertThat(page.locator("[data-testid='status-" + title + "']"))
-                .hasText("Indexed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
-                        .setTimeout(INDEXING_TIMEOUT_MS));
+        awaitIndexed(page, title);
     }
 
     /** The company's website: a page with its own, unfriendly styles and the embed snippet before </body>. */
