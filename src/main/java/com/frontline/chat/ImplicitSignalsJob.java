@@ -63,8 +63,8 @@ class ImplicitSignalsJob {
                 read(c);
             } catch (RuntimeException e) {
                 // one broken conversation must not hold up the rest; it stays due and is tried again next run
-                log.warn("Could not read the implicit signals of conversation {}: {}", c.conversationId(),
-                        e.toString());
+                log.warn("Workspace {}: could not read the implicit signals of conversation {}: {}", c.tenant(),
+                        c.conversationId(), e.toString());
             }
         }
         return due.size();

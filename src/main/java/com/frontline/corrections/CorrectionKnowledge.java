@@ -47,7 +47,8 @@ class CorrectionKnowledge {
         }
         index.index(e.tenant(), List.of(chunk(e.tenant(), current.get(), embedder)));
         index.deleteOtherVersions(e.tenant(), e.correctionId(), e.version());
-        log.info("Correction {} version {} indexed as knowledge", e.correctionId(), e.version());
+        log.info("Workspace {}: correction {} version {} indexed as knowledge", e.tenant(), e.correctionId(),
+                e.version());
     }
 
     @ApplicationModuleListener
@@ -66,7 +67,7 @@ class CorrectionKnowledge {
             corrections.findById(e.tenant(), a.id()).filter(c -> c.status() == CorrectionStatus.APPROVED)
                     .ifPresent(c -> index.index(e.tenant(), List.of(chunk(e.tenant(), c, embedder))));
         }
-        log.info("Rebuild: {} approved corrections indexed again", approved.size());
+        log.info("Workspace {}: rebuild, {} approved corrections indexed again", e.tenant(), approved.size());
     }
 
     static IndexedChunk chunk(TenantId tenant, Correction c, TextEmbedder embedder) {

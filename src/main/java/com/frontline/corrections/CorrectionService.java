@@ -260,7 +260,8 @@ public class CorrectionService {
         }
         if (target != null) {
             corrections.countAlsoAsked(e.tenant(), target);
-            log.info("Handoff {} asked pending correction {}'s question again (similarity {})", e.conversationId(),
+            log.info("Workspace {}: handoff {} asked pending correction {}'s question again (similarity {})",
+                    e.tenant(), e.conversationId(),
                     target, String.format(Locale.ROOT, "%.3f", best));
         } else {
             target = UUID.randomUUID();

@@ -43,8 +43,8 @@ class EvaluationJobs {
                         (complete, operations) -> {
                             Run job = (Run) complete.getExecution().taskInstance.getData();
                             String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
-                            log.warn("Giving up on evaluation run {} after {} attempts: {}", job.runId(),
-                                    MAX_RETRIES + 1, reason);
+                            log.warn("Workspace {}: giving up on evaluation run {} after {} attempts: {}", job.tenant(),
+                                    job.runId(), MAX_RETRIES + 1, reason);
                             evaluation.fail(TenantId.of(job.tenant()), job.runId(), "The run stopped with an error "
                                     + "after several attempts; the cases answered so far are kept. Start a new run.");
                             operations.stop();
