@@ -76,6 +76,8 @@ class CorrectionJourneyE2E extends E2ETest {
         item.locator("[data-testid=score]").selectOption("5");
         Browsers.screenshot(page, "journey-approval-queue");
         item.locator("[data-testid=approve]").click();
+        // the approval reloads the queue: wait for it before switching tabs, or the click lands on the old page
+        assertThat(page.getByText("Approved. It answers matching questions from now on.")).isVisible();
         page.locator("[data-testid=tab-approved]").click();
         assertThat(page.locator("[data-testid=correction-item]")).containsText(QUESTION);
 
