@@ -35,21 +35,14 @@ class ChatE2E extends E2ETest {
         page.waitForFunction("() => { const c = document.querySelector('[data-chat]'); return c && !c.dataset.old && c.chat; }");
         ask("How long is the warranty on a kettle?");
         Locator answer = page.locator("[data-testid=chat-log] li.msg.assistant:not(.greeting)").last();
-        assertThat(answer).containsText("two years", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        expectAnswer(answer, "two years", "debug-cited-answer");
         assertThat(answer.locator(".citations")).containsText("Kettle warranty");
         assertThat(page.locator("[data-testid=retrieval]")).containsText("Kettle warranty");
         Browsers.screenshot(page, "playground-answer");
 
         ask("Do you accept seashells at the Lisbon store?");
         Locator fallback = page.locator("[data-testid=chat-log] li.msg.assistant").last();
-        try {
-            assertThat(fallback).containsText("not sure", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        } catch (AssertionError e) {
-            Browsers.screenshot(page, "debug-fallback");
-            System.out.println("DEBUG LOG: " + page.innerText("[data-testid=chat-log]"));
-            System.out.println("DEBUG RETRIEVAL: " + page.innerText("[data-testid=retrieval]"));
-            throw e;
-        }
+        expectAnswer(fallback, "not sure", "debug-fallback");
         Locator offer = fallback.locator("[data-testid=handoff-offer]");
         assertThat(offer).isVisible();
         offer.click();
@@ -75,6 +68,18 @@ class ChatE2E extends E2ETest {
         agent.locator("[data-testid=resolve]").click();
         assertThat(page.locator("[data-chat-status]")).containsText("closed");
         agent.context().close();
+    }
+
+    /** On failure, what the playground showed (the transcript and the retrieval panel) goes to the test's output. */
+    private void expectAnswer(Locator answer, String text, String screenshot) {
+        try {
+            assertThat(answer).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        } catch (AssertionError e) {
+            Browsers.screenshot(page, screenshot);
+            System.out.println("E2E NOTE: chat log: " + page.innerText("[data-testid=chat-log]"));
+            System.out.println("E2E NOTE: retrieval panel: " + page.innerText("[data-testid=retrieval]"));
+            throw e;
+        }
     }
 
     private void ask(String question) {
