@@ -19,13 +19,18 @@ package com.frontline.rollouts.stats;
  * about τ; it never affects the guarantee.
  * <p>
  * Rare events (errors at 1 %) make the pooled variance tiny and the normal approximation poor: a couple of errors on
- * little traffic would look decisive. {@code minVarianceRate} puts a floor under the rate the variance is taken at.
+ * little traffic would look decisive. {@code minVarianceRate} puts a floor under the rate the variance is taken at,
+ * and {@link #conservative()} takes the larger of the pooled and the unpooled variance (the latter grows with the
+ * arm that moved away), which keeps a handful of early errors from tripping the test while a broken arm (half its
+ * calls failing) is still found within tens of calls.
  */
 public final class MixtureSprt {
 
     private final double tau;
     private final Alternative alternative;
+    private final double minVarianceRate;
     private final double minVariance;
+    private final boolean conservative;
 
     /**
      * @param tau             the mixing standard deviation, in rate units (0.05 = five percentage points)
@@ -33,6 +38,10 @@ public final class MixtureSprt {
      * @param minVarianceRate the variance is taken at a rate at least this far from 0 and 1 (0 for none)
      */
     public MixtureSprt(double tau, Alternative alternative, double minVarianceRate) {
+        this(tau, alternative, minVarianceRate, false);
+    }
+
+    private MixtureSprt(double tau, Alternative alternative, double minVarianceRate, boolean conservative) {
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("the mixing standard deviation must be above 0 and at most 1, not "
                     + tau);
@@ -42,7 +51,14 @@ public final class MixtureSprt {
         }
         this.tau = tau;
         this.alternative = alternative;
+        this.minVarianceRate = minVarianceRate;
         this.minVariance = minVarianceRate * (1 - minVarianceRate);
+        this.conservative = conservative;
+    }
+
+    /** The same test with the variance taken as the larger of the pooled and the unpooled one. */
+    public MixtureSprt conservative() {
+        return new MixtureSprt(tau, alternative, minVarianceRate, true);
     }
 
     public MixtureSprt(double tau, Alternative alternative) {
@@ -68,6 +84,9 @@ public final class MixtureSprt {
             return 0;
         }
         double v = unit * (1.0 / treatment.count() + 1.0 / control.count());
+        if (conservative) {
+            v = Math.max(v, unpooledVariance(treatment, control));
+        }
         double x = treatment.value() - control.value();
         double t2 = tau * tau;
         double a = x * tau / Math.sqrt(v * (v + t2));
@@ -96,6 +115,13 @@ public final class MixtureSprt {
         return Math.min(previous, pValue(treatment, control));
     }
 
+    private double unpooledVariance(Rate treatment, Rate control) {
+        double p1 = treatment.value();
+        double p2 = control.value();
+        return Math.max(p1 * (1 - p1), minVariance) / treatment.count()
+                + Math.max(p2 * (1 - p2), minVariance) / control.count();
+    }
+
     /**
      * The two-sided always-valid confidence interval (a confidence sequence) for {@code treatment − control}: every
      * θ₀ the two-sided test of "the difference is θ₀" would not reject at level {@code alpha}, with the unpooled
@@ -108,11 +134,8 @@ public final class MixtureSprt {
         if (treatment.isEmpty() || control.isEmpty()) {
             return new Interval(-1, 1);
         }
-        double p1 = treatment.value();
-        double p2 = control.value();
-        double v = Math.max(p1 * (1 - p1), minVariance) / treatment.count()
-                + Math.max(p2 * (1 - p2), minVariance) / control.count();
-        double x = p1 - p2;
+        double v = unpooledVariance(treatment, control);
+        double x = treatment.value() - control.value();
         if (v == 0) {
             return new Interval(x, x);
         }
