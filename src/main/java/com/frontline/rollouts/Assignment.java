@@ -59,11 +59,18 @@ public final class Assignment {
         return bucket(REFERENCE_WORKSPACE, REFERENCE_EXPERIMENT, REFERENCE_VISITOR) == REFERENCE_BUCKET;
     }
 
-    private static MessageDigest sha256() {
+    /** One digest per thread: looking the algorithm up costs more than hashing a short key. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return digest;
     }
 }

@@ -28,8 +28,9 @@ import java.util.List;
  *     <li>Otherwise <b>OK</b>.</li>
  * </ol>
  * The sequential tests ({@link MixtureSprt}) keep their running minimum in {@link GuardState}, so the guard can
- * look every minute without the false alarms a z-test looked at as often would raise. Stateless otherwise:
- * construct once per configuration.
+ * look every minute without the false alarms a z-test looked at as often would raise; "significant" means at or
+ * below the window's share of α ({@link GuardConfig#window}), so that over a whole step an equal candidate is rolled
+ * back with a chance of at most α. Stateless otherwise: construct once per configuration.
  */
 public final class Guard {
 
@@ -51,13 +52,15 @@ public final class Guard {
     /**
      * One look.
      *
-     * @param candidate  the candidate's counts from {@code windowFrom} to now
-     * @param baseline   the baseline's counts over the same window
-     * @param windowFrom where the window starts ({@link GuardConfig#windowFrom})
-     * @param previous   the state the previous look returned, or null for the first look
+     * @param candidate the candidate's counts from the window's start to now
+     * @param baseline  the baseline's counts over the same window
+     * @param window    the window ({@link GuardConfig#window}): where it starts and the level it may spend
+     * @param previous  the state the previous look returned, or null for the first look
      */
-    public GuardVerdict evaluate(ArmCounts candidate, ArmCounts baseline, Instant windowFrom,
+    public GuardVerdict evaluate(ArmCounts candidate, ArmCounts baseline, GuardWindow window,
                                  @Nullable GuardState previous) {
+        Instant windowFrom = window.from();
+        double level = window.level();
         GuardState before = previous == null || !previous.windowFrom().equals(windowFrom)
                 ? GuardState.start(windowFrom) : previous;
         GuardMetric metric = config.metric();
@@ -87,7 +90,7 @@ public final class Guard {
         }
 
         if (errorSample && errorComparison != null && candErrors.value() > config.errorFloor()
-                && candErrors.value() > baseErrors.value() && errorP <= config.level()) {
+                && candErrors.value() > baseErrors.value() && errorP <= level) {
             return new GuardVerdict(Status.ROLL_BACK, Reason.ERROR_SPIKE, errorWords(errorComparison, errorP), metric,
                     errorComparison, null, comparisons, state);
         }
@@ -96,7 +99,7 @@ public final class Guard {
                     metricComparison, null, comparisons, state);
         }
         double worse = metricComparison.relativeWorsening();
-        boolean significant = metricP <= config.level();
+        boolean significant = metricP <= level;
         if (worse > config.relativeDrop() && significant) {
             return new GuardVerdict(Status.ROLL_BACK, Reason.METRIC_DROP,
                     metricWords(metricComparison, metricP, "significant", "rolled back"), metric, metricComparison,

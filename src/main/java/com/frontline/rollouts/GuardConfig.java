@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param metric        the quality metric (default: helpful rate)
  * @param relativeDrop  how much worse, relative to the baseline, the candidate must look before a rollback (0.05:
  *                      5 %, so helpful 80 % → below 76 %)
- * @param level         the significance level α of the sequential test (0.05); intervals are shown at 1 − α
+ * @param level         the significance level α (0.05): the chance of a false rollback over a whole step is at
+ *                      most α, shared between its guard windows ({@link #window}); intervals are shown at 1 − α
  * @param minSample     no verdict on the metric before each arm has this many of its sample (rated answers)
  * @param mixingSd      τ of the sequential test, in rate units: it is most sensitive to differences of about τ
  * @param errorFloor    an error spike needs the candidate's error rate above this (0.02: 2 % of calls) and
@@ -71,23 +72,30 @@ public record GuardConfig(GuardMetric metric, double relativeDrop, double level,
     }
 
     /**
-     * Where the guard window starts at {@code now} for a step that started at {@code stepStart}: the guard counts
-     * each arm's traffic from there to {@code now}.
+     * The guard window at {@code now} for a step that started at {@code stepStart}: the guard counts each arm's
+     * traffic from {@link GuardWindow#from()} to {@code now}.
      * <p>
-     * During the step's first window length it is the step's start, so the sequential test sees all of the step's
-     * traffic. After that it moves in jumps of half a window: from {@code stepStart + (k − 1)·w/2} where {@code k}
-     * is the number of whole half-windows since the step started, so the counts cover between half a window and a
-     * whole one and a regression that starts late is not diluted by days of good traffic. Each jump starts a fresh
-     * sequential test ({@link GuardState} keeps the window start); within one window start the false-rollback
-     * guarantee of the test holds however often the guard looks, and over a step lasting {@code m} half-windows the
-     * chance of a false rollback is at most {@code m·α}.
+     * During the step's first window length it starts at the step's start, so the sequential test sees all of the
+     * step's traffic. After that it moves in jumps of half a window, to {@code stepStart + (k − 1)·w/2} where
+     * {@code k} is the number of whole half-windows since the step started, so the counts cover between half a window
+     * and a whole one and a regression that starts late is not diluted by days of good traffic.
+     * <p>
+     * Each jump starts a fresh sequential test ({@link GuardState} keeps the window start), and the windows share the
+     * significance level α so that the chance of a false rollback over the whole step, however long it runs and
+     * however often the guard looks, stays at most α: the first window spends α/2, window {@code k ≥ 2} spends
+     * {@code α / (2k(k − 1))} (α/4, α/12, α/24, …; these sum to α/2).
      */
-    public Instant windowFrom(Instant stepStart, Instant now) {
-        if (now.isBefore(stepStart)) {
-            return stepStart;
+    public GuardWindow window(Instant stepStart, Instant now) {
+        if (!now.isAfter(stepStart)) {
+            return new GuardWindow(stepStart, 1, level / 2);
         }
         Duration half = window.dividedBy(2);
         long k = Duration.between(stepStart, now).dividedBy(half);
-        return stepStart.plus(half.multipliedBy(Math.max(0, k - 1)));
+        if (k < 2) {
+            return new GuardWindow(stepStart, 1, level / 2);
+        }
+        // k = 2: the second window, from stepStart + w/2; k = 3: the third, from stepStart + w; …
+        int index = (int) Math.min(k, Integer.MAX_VALUE);
+        return new GuardWindow(stepStart.plus(half.multipliedBy(k - 1)), index, level / (2.0 * k * (k - 1)));
     }
 }

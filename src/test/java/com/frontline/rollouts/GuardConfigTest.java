@@ -15,20 +15,40 @@ class GuardConfigTest {
 
     @Test
     void theWindowCoversTheWholeStepDuringItsFirstWindowLength() {
-        assertThat(config.windowFrom(STEP, STEP.plusSeconds(60))).isEqualTo(STEP);
-        assertThat(config.windowFrom(STEP, STEP.plus(Duration.ofHours(23)))).isEqualTo(STEP);
+        assertThat(config.window(STEP, STEP.plusSeconds(60)).from()).isEqualTo(STEP);
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(23))).from()).isEqualTo(STEP);
     }
 
     @Test
     void afterwardsItJumpsByHalfAWindowAndCoversHalfToAllOfOne() {
-        assertThat(config.windowFrom(STEP, STEP.plus(Duration.ofHours(24)))).isEqualTo(STEP.plus(Duration.ofHours(12)));
-        assertThat(config.windowFrom(STEP, STEP.plus(Duration.ofHours(35)))).isEqualTo(STEP.plus(Duration.ofHours(12)));
-        assertThat(config.windowFrom(STEP, STEP.plus(Duration.ofHours(36)))).isEqualTo(STEP.plus(Duration.ofHours(24)));
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(24))).from()).isEqualTo(STEP.plus(Duration.ofHours(12)));
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(35))).from()).isEqualTo(STEP.plus(Duration.ofHours(12)));
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(36))).from()).isEqualTo(STEP.plus(Duration.ofHours(24)));
         for (int minutes = 24 * 60; minutes < 10 * 24 * 60; minutes += 37) {
             Instant now = STEP.plus(Duration.ofMinutes(minutes));
-            Duration covered = Duration.between(config.windowFrom(STEP, now), now);
+            Duration covered = Duration.between(config.window(STEP, now).from(), now);
             assertThat(covered).isBetween(Duration.ofHours(12), Duration.ofHours(24));
         }
+    }
+
+    @Test
+    void theWindowsShareTheSignificanceLevelSoAWholeStepSpendsAtMostAlpha() {
+        double alpha = config.level();
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(5))).level()).isEqualTo(alpha / 2);
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(24))).level()).isEqualTo(alpha / 4);
+        assertThat(config.window(STEP, STEP.plus(Duration.ofHours(36))).level()).isEqualTo(alpha / 12);
+        double spent = 0;
+        int lastIndex = 0;
+        for (int hours = 0; hours < 24 * 365; hours++) {
+            GuardWindow w = config.window(STEP, STEP.plus(Duration.ofHours(hours)).plusSeconds(1));
+            if (w.index() != lastIndex) {
+                assertThat(w.index()).isEqualTo(lastIndex + 1);
+                spent += w.level();
+                lastIndex = w.index();
+            }
+        }
+        assertThat(lastIndex).isGreaterThan(700);
+        assertThat(spent).isLessThan(alpha);
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 class GuardTest {
 
     private static final Instant FROM = Instant.parse("2026-03-02T09:00:00Z");
+    /** An hour into a step: its first window, which spends α/2. */
+    private static final GuardWindow WINDOW = GuardConfig.DEFAULTS.window(FROM, FROM.plusSeconds(3600));
     private final Guard guard = new Guard(GuardConfig.DEFAULTS);
 
     private static ArmCounts rated(long helpful, long rated) {
@@ -21,7 +23,7 @@ class GuardTest {
 
     @Test
     void noVerdictBeforeTheMinimumSample() {
-        GuardVerdict v = guard.evaluate(rated(10, 42), rated(700, 900), FROM, null);
+        GuardVerdict v = guard.evaluate(rated(10, 42), rated(700, 900), WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.HOLD);
         assertThat(v.reason()).isEqualTo(Reason.NOT_ENOUGH_SAMPLE);
@@ -33,7 +35,7 @@ class GuardTest {
 
     @Test
     void rollsBackASignificantDropBeyondTheThresholdAndSaysSo() {
-        GuardVerdict v = guard.evaluate(rated(710, 1000), rated(8000, 10_000), FROM, null);
+        GuardVerdict v = guard.evaluate(rated(710, 1000), rated(8000, 10_000), WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.ROLL_BACK);
         assertThat(v.reason()).isEqualTo(Reason.METRIC_DROP);
@@ -48,7 +50,7 @@ class GuardTest {
 
     @Test
     void aSignificantDropWithinTheThresholdHolds() {
-        GuardVerdict v = guard.evaluate(rated(7700, 10_000), rated(80_000, 100_000), FROM, null);
+        GuardVerdict v = guard.evaluate(rated(7700, 10_000), rated(80_000, 100_000), WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.OK);
         assertThat(v.words()).isEqualTo("Candidate helpful 77 % [76–78] vs baseline 80 % [80–80]: 4 % lower, "
@@ -58,7 +60,7 @@ class GuardTest {
 
     @Test
     void aLargeDropNotYetSignificantHoldsButKeepsTheRolloutWaiting() {
-        GuardVerdict v = guard.evaluate(rated(70, 100), rated(800, 1000), FROM, null);
+        GuardVerdict v = guard.evaluate(rated(70, 100), rated(800, 1000), WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.OK);
         assertThat(v.words()).startsWith("Candidate helpful 70 % [60–78] vs baseline 80 % [77–82]: 13 % lower, "
@@ -69,7 +71,7 @@ class GuardTest {
 
     @Test
     void aBetterCandidateHolds() {
-        GuardVerdict v = guard.evaluate(rated(900, 1000), rated(8000, 10_000), FROM, null);
+        GuardVerdict v = guard.evaluate(rated(900, 1000), rated(8000, 10_000), WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.OK);
         assertThat(v.words()).contains("12 % higher, no drop");
@@ -82,7 +84,7 @@ class GuardTest {
         ArmCounts healthy = ArmCounts.builder().visitors(900).conversations(900).answers(1800).calls(1800, 18, 0)
                 .build();
 
-        GuardVerdict v = guard.evaluate(broken, healthy, FROM, null);
+        GuardVerdict v = guard.evaluate(broken, healthy, WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.ROLL_BACK);
         assertThat(v.reason()).isEqualTo(Reason.ERROR_SPIKE);
@@ -97,7 +99,7 @@ class GuardTest {
         ArmCounts cand = ArmCounts.builder().answers(400).calls(400, 20, 0).ratings(80, 100).build();
         ArmCounts base = ArmCounts.builder().answers(4000).calls(4000, 200, 0).ratings(800, 1000).build();
 
-        GuardVerdict v = guard.evaluate(cand, base, FROM, null);
+        GuardVerdict v = guard.evaluate(cand, base, WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.OK);
     }
@@ -107,7 +109,7 @@ class GuardTest {
         ArmCounts cand = ArmCounts.builder().answers(60).calls(60, 4, 0).build();
         ArmCounts base = ArmCounts.builder().answers(600).calls(600, 6, 0).build();
 
-        assertThat(guard.evaluate(cand, base, FROM, null).status()).isEqualTo(Status.HOLD);
+        assertThat(guard.evaluate(cand, base, WINDOW, null).status()).isEqualTo(Status.HOLD);
     }
 
     @Test
@@ -116,7 +118,7 @@ class GuardTest {
         ArmCounts cand = ArmCounts.builder().answers(2000).fallbacks(400).calls(2000, 0, 0).build();
         ArmCounts base = ArmCounts.builder().answers(20_000).fallbacks(3000).calls(20_000, 0, 0).build();
 
-        GuardVerdict v = fallbacks.evaluate(cand, base, FROM, null);
+        GuardVerdict v = fallbacks.evaluate(cand, base, WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.ROLL_BACK);
         assertThat(v.words()).startsWith("Candidate fallbacks 20 % [18–22] vs baseline 15 % [15–16]: 33 % higher, "
@@ -125,18 +127,34 @@ class GuardTest {
 
     @Test
     void theAlwaysValidPOnlyFallsWithinAWindowAndStartsAgainInANewOne() {
-        GuardVerdict first = guard.evaluate(rated(140, 200), rated(1600, 2000), FROM, null);
-        GuardVerdict later = guard.evaluate(rated(300, 400), rated(3200, 4000), FROM, first.state());
-        GuardVerdict moved = guard.evaluate(rated(300, 400), rated(3200, 4000), FROM.plusSeconds(3600),
-                later.state());
+        GuardVerdict first = guard.evaluate(rated(140, 200), rated(1600, 2000), WINDOW, null);
+        GuardVerdict later = guard.evaluate(rated(300, 400), rated(3200, 4000), WINDOW, first.state());
+        GuardWindow next = GuardConfig.DEFAULTS.window(FROM, FROM.plus(java.time.Duration.ofHours(25)));
+        GuardVerdict moved = guard.evaluate(rated(300, 400), rated(3200, 4000), next, later.state());
 
         assertThat(first.state().metricP()).isLessThan(1);
         // the later data alone would give a larger p; the always-valid p keeps the smaller
-        assertThat(new Guard(GuardConfig.DEFAULTS).evaluate(rated(300, 400), rated(3200, 4000), FROM, null)
+        assertThat(new Guard(GuardConfig.DEFAULTS).evaluate(rated(300, 400), rated(3200, 4000), WINDOW, null)
                 .state().metricP()).isGreaterThan(first.state().metricP());
         assertThat(later.state().metricP()).isEqualTo(first.state().metricP());
-        assertThat(moved.state().windowFrom()).isEqualTo(FROM.plusSeconds(3600));
+        assertThat(moved.state().windowFrom()).isEqualTo(FROM.plus(java.time.Duration.ofHours(12)));
         assertThat(moved.state().metricP()).isGreaterThan(first.state().metricP());
+    }
+
+    @Test
+    void laterWindowsNeedStrongerEvidence() {
+        // p ≈ 0.01: significant for the first window's α/2 = 0.025, not for the third window's α/12 ≈ 0.004
+        ArmCounts cand = rated(330, 450);
+        ArmCounts base = rated(3200, 4000);
+        GuardWindow third = GuardConfig.DEFAULTS.window(FROM, FROM.plus(java.time.Duration.ofHours(36)));
+
+        GuardVerdict first = guard.evaluate(cand, base, WINDOW, null);
+        GuardVerdict late = guard.evaluate(cand, base, third, null);
+
+        assertThat(first.state().metricP()).isBetween(third.level(), WINDOW.level());
+        assertThat(first.status()).isEqualTo(Status.ROLL_BACK);
+        assertThat(late.status()).isEqualTo(Status.OK);
+        assertThat(late.words()).contains("not yet significant");
     }
 
     @Test
@@ -146,7 +164,7 @@ class GuardTest {
         ArmCounts base = ArmCounts.builder().visitors(2700).conversations(2700).answers(5400).ratings(1100, 1350)
                 .fallbacks(500).handoffs(120).calls(5400, 50, 100).implicit(3800, 5400).build();
 
-        GuardVerdict v = guard.evaluate(cand, base, FROM, null);
+        GuardVerdict v = guard.evaluate(cand, base, WINDOW, null);
 
         assertThat(v.comparisons()).extracting(Comparison::metric).containsExactly(GuardMetric.values());
         Comparison implicit = v.comparisons().get(GuardMetric.IMPLICIT_SATISFACTION.ordinal());
@@ -157,7 +175,7 @@ class GuardTest {
 
     @Test
     void nothingToCompareWhenTheBaselineServesNoOne() {
-        GuardVerdict v = guard.evaluate(rated(800, 1000), ArmCounts.EMPTY, FROM, null);
+        GuardVerdict v = guard.evaluate(rated(800, 1000), ArmCounts.EMPTY, WINDOW, null);
 
         assertThat(v.status()).isEqualTo(Status.HOLD);
         assertThat(v.words()).isEqualTo("No verdict: the baseline has no rated answers in the window, so there is "

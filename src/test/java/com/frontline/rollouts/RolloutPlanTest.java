@@ -25,7 +25,7 @@ class RolloutPlanTest {
     }
 
     private GuardVerdict verdict(ArmCounts candidate, ArmCounts baseline) {
-        return guard.evaluate(candidate, baseline, START, null);
+        return guard.evaluate(candidate, baseline, GuardConfig.DEFAULTS.window(START, clock.instant()), null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.frontline.rollouts.Assignment;
 import com.frontline.rollouts.Guard;
 import com.frontline.rollouts.GuardState;
 import com.frontline.rollouts.GuardVerdict;
+import com.frontline.rollouts.GuardWindow;
 import com.frontline.rollouts.RolloutPlan;
 import com.frontline.rollouts.Split;
 import com.frontline.rollouts.StepDecision;
@@ -91,11 +92,11 @@ public final class RolloutSimulation {
                 continue;
             }
             Instant now = clock.instant();
-            Instant from = s.guard().windowFrom(stepStart, now);
-            int fromMinute = (int) Duration.between(START, from).toMinutes();
+            GuardWindow window = s.guard().window(stepStart, now);
+            int fromMinute = (int) Duration.between(START, window.from()).toMinutes();
             int last = candCum.size() - 1;
             verdict = guard.evaluate(candCum.get(last).minus(candCum.get(fromMinute)),
-                    baseCum.get(last).minus(baseCum.get(fromMinute)), from, state);
+                    baseCum.get(last).minus(baseCum.get(fromMinute)), window, state);
             state = verdict.state();
             if (verdict.rollBack()) {
                 untilRollback = v;
