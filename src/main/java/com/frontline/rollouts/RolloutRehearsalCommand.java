@@ -106,6 +106,11 @@ public final class RolloutRehearsalCommand {
             s.append("The candidate served ").append(String.format(java.util.Locale.ROOT, "%.1f %%",
                             100 * outcome.candidateShare())).append(" of them (")
                     .append(Words.count(outcome.candidateServed())).append(").").append(n);
+        } else if (o.planPercent() != null && outcome.finalStep() == o.planPercent().size() - 1) {
+            s.append("Not rolled back: the rollout reached 100 %.").append(n);
+            s.append("The candidate served ").append(String.format(java.util.Locale.ROOT, "%.1f %%",
+                            100 * outcome.candidateShare())).append(" of the visitors (")
+                    .append(Words.count(outcome.candidateServed())).append(").").append(n);
         } else {
             s.append("Not rolled back. The guard's last look: ")
                     .append(RolloutSimulation.words(outcome.lastVerdict())).append(n);

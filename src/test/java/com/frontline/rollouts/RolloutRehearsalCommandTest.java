@@ -71,6 +71,18 @@ class RolloutRehearsalCommandTest {
     }
 
     @Test
+    void aPlanSummaryTellsTheStepsAndTheEnd() {
+        int code = run("--visitors", "20000", "--baseline-helpful", "0.80", "--candidate-helpful", "0.80", "--plan",
+                "10,50,100");
+
+        assertThat(code).isZero();
+        assertThat(stdout()).contains("rollout plan 10 % → 50 % → 100 %")
+                .contains("Step 1 of 3 (10 %): minimums reached and the guard holds; next 50 %.")
+                .contains("Step 2 of 3 (50 %): minimums reached and the guard holds; next 100 %.")
+                .contains("Not rolled back: the rollout reached 100 %.");
+    }
+
+    @Test
     void badArgumentsGiveTheMessageTheUsageAndExitCodeTwo() {
         int code = run("--visitors", "10000", "--baseline-helpful", "0.8", "--candidate-helpful", "0.7", "--split",
                 "150");
