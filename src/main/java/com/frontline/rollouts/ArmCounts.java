@@ -49,7 +49,8 @@ public record ArmCounts(long visitors, long conversations, long answers, long ra
         return new ArmCounts(visitors - o.visitors, conversations - o.conversations, answers - o.answers,
                 rated - o.rated, helpful - o.helpful, fallbacks - o.fallbacks, handoffs - o.handoffs,
                 calls - o.calls, errors - o.errors, failovers - o.failovers,
-                Math.max(0, implicitSum - o.implicitSum), implicitCount - o.implicitCount, null);
+                Math.min(Math.max(0, implicitSum - o.implicitSum), Math.max(0, implicitCount - o.implicitCount)),
+                implicitCount - o.implicitCount, null);
     }
 
     private static void requireAtLeastZero(String name, long value) {

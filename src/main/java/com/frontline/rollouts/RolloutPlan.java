@@ -4,6 +4,7 @@ import com.frontline.rollouts.StepDecision.Action;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,6 +116,12 @@ public record RolloutPlan(List<PlanStep> steps, Mode mode) {
                 + Split.percent(next.candidateBasisPoints()) + ".";
         return new StepDecision(mode == Mode.AUTOMATIC ? Action.ADVANCE : Action.AWAIT_APPROVAL, index, index + 1,
                 ready);
+    }
+
+    /** {@link #decide(int, Instant, ArmCounts, GuardVerdict, Instant)} at the clock's instant. */
+    public StepDecision decide(int index, Instant stepStarted, ArmCounts inStep, GuardVerdict verdict,
+                               InstantSource clock) {
+        return decide(index, stepStarted, inStep, verdict, clock.instant());
     }
 
     /**

@@ -174,6 +174,24 @@ class GuardTest {
     }
 
     @Test
+    void windowsAreRunningTotalsMinusTheTotalBeforeTheWindow() {
+        ArmCounts total = ArmCounts.builder().visitors(10).conversations(10).answers(20).ratings(4, 5)
+                .calls(20, 1, 2).implicit(3.3, 10).build();
+        ArmCounts before = ArmCounts.builder().visitors(4).conversations(4).answers(8).ratings(2, 2)
+                .calls(8, 0, 1).implicit(1.1, 4).build();
+
+        ArmCounts window = total.minus(before);
+
+        assertThat(window.visitors()).isEqualTo(6);
+        assertThat(window.helpful()).isEqualTo(2);
+        assertThat(window.rated()).isEqualTo(3);
+        assertThat(window.implicitSum()).isCloseTo(2.2, within(1e-12));
+        assertThat(before.plus(window).visitors()).isEqualTo(total.visitors());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArmCounts.builder().ratings(6, 5).build())
+                .hasMessage("helpful answers (6) cannot exceed rated answers (5)");
+    }
+
+    @Test
     void nothingToCompareWhenTheBaselineServesNoOne() {
         GuardVerdict v = guard.evaluate(rated(800, 1000), ArmCounts.EMPTY, WINDOW, null);
 

@@ -51,7 +51,7 @@ class RolloutPlanTest {
     void advancesByItselfOnceEverythingHolds() {
         clock.advance(Duration.ofMinutes(61));
         ArmCounts cand = arm(400, 160, 200);
-        StepDecision d = plan.decide(0, START, cand, verdict(cand, arm(3600, 1440, 1800)), clock.instant());
+        StepDecision d = plan.decide(0, START, cand, verdict(cand, arm(3600, 1440, 1800)), clock);
 
         assertThat(d.action()).isEqualTo(Action.ADVANCE);
         assertThat(d.nextStep()).isEqualTo(1);
