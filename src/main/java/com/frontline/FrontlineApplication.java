@@ -1,6 +1,7 @@
 package com.frontline;
 
 import com.frontline.evaluation.AnswerEvaluationCommand;
+import com.frontline.rollouts.RolloutRehearsalCommand;
 import com.frontline.search.RetrievalEvaluationCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +21,10 @@ public class FrontlineApplication {
         if (args.length > 0 && AnswerEvaluationCommand.NAME.equals(args[0])) {
             System.exit(AnswerEvaluationCommand.run(Arrays.asList(args).subList(1, args.length),
                     FrontlineApplication.class));
+        }
+        if (args.length > 0 && RolloutRehearsalCommand.NAME.equals(args[0])) {
+            // pure computation: no Spring context, no database, no search node
+            System.exit(RolloutRehearsalCommand.run(Arrays.asList(args).subList(1, args.length)));
         }
         SpringApplication.run(FrontlineApplication.class, args);
     }
