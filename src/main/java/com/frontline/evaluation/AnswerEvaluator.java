@@ -1,5 +1,6 @@
 package com.frontline.evaluation;
 
+import com.frontline.assistants.AssistantVersions;
 import com.frontline.chat.Author;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatMessage;
@@ -41,10 +42,12 @@ public class AnswerEvaluator {
 
     private final ChatService chat;
     private final TenantService tenants;
+    private final AssistantVersions versions;
 
-    AnswerEvaluator(ChatService chat, TenantService tenants) {
+    AnswerEvaluator(ChatService chat, TenantService tenants, AssistantVersions versions) {
         this.chat = chat;
         this.tenants = tenants;
+        this.versions = versions;
     }
 
     /** Told after each task: how many are done of how many. */
@@ -121,9 +124,9 @@ public class AnswerEvaluator {
         }
     }
 
-    /** The persona's fixed lines around offline answers, which token F1 leaves out. */
+    /** The live version's persona's fixed lines around offline answers, which token F1 leaves out. */
     public List<String> fixedLines(TenantId tenant) {
-        return OfflinePhrases.of(tenants.persona(tenant));
+        return OfflinePhrases.of(versions.liveConfig(tenant).persona());
     }
 
     /**
