@@ -1,7 +1,5 @@
 package com.frontline.chat;
 
-import com.frontline.assistants.AssistantConfig;
-import com.frontline.assistants.AssistantVersions;
 import com.frontline.audit.AuditLog;
 import com.frontline.identity.UserService;
 import com.frontline.llm.TokenSink;
@@ -68,7 +66,7 @@ public class ChatService {
     private final AuditLog audit;
     private final WebhookDeliveryRepository deliveries;
     private final OutboundGuard outbound;
-    private final AssistantVersions versions;
+    private final AnswerConfigs configs;
     /**
      * Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. Most
      * of an offline answer's time on its thread is the pause between streamed word groups (Streaming), so the pool
@@ -80,8 +78,8 @@ public class ChatService {
     ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
                 AnswerComposer composer, TenantService tenants, UserService users, TransactionTemplate tx,
                 ApplicationEventPublisher events, AuditLog audit, WebhookDeliveryRepository deliveries,
-                OutboundGuard outbound, AssistantVersions versions) {
-        this.versions = versions;
+                OutboundGuard outbound, AnswerConfigs configs) {
+        this.configs = configs;
         this.audit = audit;
         this.deliveries = deliveries;
         this.outbound = outbound;
@@ -373,13 +371,13 @@ public class ChatService {
      * {@link #askAndWait(TenantId, UUID, String)} answered by the given assistant version, whatever the conversation's
      * channel would choose: for trying a version that is not live on an evaluation set.
      *
-     * @param version null: as the channel chooses (see {@link #answer})
+     * @param version null: as the channel chooses (see {@link AnswerConfigs})
      * @throws NotFoundException     the workspace has no such version (nothing is stored)
      * @throws InvalidInputException an empty or too long message (field {@code message})
      */
     public AnsweredTurn askAndWait(TenantId tenant, UUID conversationId, @Nullable String raw,
                                    @Nullable Integer version) {
-        if (version != null && versions.config(tenant, version).isEmpty()) {
+        if (version != null && !configs.exists(tenant, version)) {
             throw NotFoundException.of("Assistant version", version);
         }
         Accepted accepted = accept(tenant, conversationId, raw);
@@ -579,38 +577,12 @@ public class ChatService {
 
     // ---- the assistant -----------------------------------------------------------------------------------------
 
-    /** The configuration an answer is written with, and its version (null: the draft). */
-    private record Setup(AssistantConfig config, @Nullable Integer version) {
-    }
-
-    /**
-     * Which configuration answers: the playground tries the draft (the settings as saved, published or not); a
-     * website visitor gets the version a {@link com.frontline.assistants.VersionSelector} assigns, or the live one;
-     * an evaluation run the live one. A version given explicitly answers in any channel.
-     */
-    private Setup setup(TenantId tenant, Conversation c, @Nullable Integer forced) {
-        if (forced != null) {
-            return new Setup(versions.config(tenant, forced)
-                    .orElseThrow(() -> NotFoundException.of("Assistant version", forced)), forced);
-        }
-        return switch (c.channel()) {
-            case PLAYGROUND -> new Setup(versions.draft(tenant), null);
-            case WIDGET -> {
-                int version = versions.versionFor(tenant, c.visitorId());
-                yield new Setup(versions.config(tenant, version).orElseThrow(), version);
-            }
-            case EVALUATION -> {
-                int version = versions.liveVersion(tenant);
-                yield new Setup(versions.config(tenant, version).orElseThrow(), version);
-            }
-        };
-    }
-
     /**
      * Writes, streams and stores the assistant's answer to the last customer message; returns what was composed, or
      * null when it failed (the customer was told so).
      *
      * @param version the assistant version to answer with; null: as the conversation's channel chooses
+     *                (see {@link AnswerConfigs})
      */
     AnswerComposer.@Nullable Composed answer(TenantId tenant, UUID conversationId, String question,
                                              @Nullable Integer version) {
@@ -618,7 +590,7 @@ public class ChatService {
         hub.publish(tenant, conversationId, new ChatEvent.AnswerStarted(answerId));
         try {
             Conversation c = conversation(tenant, conversationId);
-            Setup setup = setup(tenant, c, version);
+            AnswerConfigs.Chosen setup = configs.choose(tenant, c, version);
             Persona persona = setup.config().persona();
             ChatSettings chat = settings.get(tenant);
             List<ChatMessage> history = conversations.lastMessages(tenant, conversationId, HISTORY + 1);
