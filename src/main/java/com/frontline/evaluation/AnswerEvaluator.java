@@ -96,12 +96,21 @@ public class AnswerEvaluator {
      */
     public Asked ask(TenantId tenant, Channel channel, AnswerTask task, Function<Citation, List<String>> citedIds,
                      Function<UUID, List<String>> passageIds) {
+        return ask(tenant, channel, task, citedIds, passageIds, null);
+    }
+
+    /**
+     * {@link #ask(TenantId, Channel, AnswerTask, Function, Function)} answered by the given assistant version (a
+     * candidate that is not live yet); null: the version the channel answers with (the live one).
+     */
+    public Asked ask(TenantId tenant, Channel channel, AnswerTask task, Function<Citation, List<String>> citedIds,
+                     Function<UUID, List<String>> passageIds, @Nullable Integer version) {
         long start = 0;
         @Nullable UUID conversation = null;
         try {
             conversation = conversationWithHistory(tenant, channel, task);
             start = System.nanoTime();
-            AnsweredTurn turn = chat.askAndWait(tenant, conversation, task.question());
+            AnsweredTurn turn = chat.askAndWait(tenant, conversation, task.question(), version);
             double millis = (System.nanoTime() - start) / 1e6;
             ChatMessage answer = turn.replies().stream().filter(m -> m.author() == Author.ASSISTANT).findFirst()
                     .orElse(null);
