@@ -110,6 +110,11 @@ class AssistantVersionsMigrationTest {
             assertThat(db.queryForObject("select count(*) from assistants.live_changes where tenant_id = ? "
                     + "and from_version is null and to_version = 1", Integer.class, tenant)).isEqualTo(1);
         }
+
+        // a workspace removed later takes its versions, live row and history with it
+        db.update("delete from tenants.workspaces where id = ?", tuned);
+        assertThat(db.queryForObject("select count(*) from assistants.versions where tenant_id = ?", Integer.class,
+                tuned)).isZero();
     }
 
     /** The newest migration before the given one (Flyway wants a target that exists). */
