@@ -112,6 +112,10 @@ final class EveryPage {
             all.add(new Screen("settings-handoff", w + "/settings/handoff", true));
             all.add(new Screen("settings-providers", w + "/settings/providers", true));
             all.add(new Screen("settings-search", w + "/settings/search", true));
+            all.add(new Screen("versions", w + "/versions", true));
+            all.add(new Screen("version", w + "/versions/1", true));
+            all.add(new Screen("versions-diff", w + "/versions/diff", true));
+            all.add(new Screen("version-restore", w + "/versions/1/restore", true));
             all.add(new Screen("not-found-in-workspace", w + "/knowledge/" + UUID.randomUUID(), true));
             return List.copyOf(all);
         } catch (Exception e) {

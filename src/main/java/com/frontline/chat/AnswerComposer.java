@@ -1,8 +1,10 @@
 package com.frontline.chat;
 
+import com.frontline.assistants.AssistantConfig;
 import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
 import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.ModelSettings;
 import com.frontline.llm.OfflinePhrases;
 import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.Source;
@@ -28,7 +30,8 @@ import java.util.UUID;
 /**
  * Turns a customer's question into an answer: the question is made standalone from the conversation, the
  * workspace's knowledge is searched, the assistant (a model or the offline answerer) writes an answer from the best
- * passages, and the answer is scored. Below the workspace's threshold the answer becomes the persona's fallback.
+ * passages, and the answer is scored. Below the threshold the answer becomes the persona's fallback. All of it with
+ * one assistant configuration, handed in by the caller.
  */
 @Component
 class AnswerComposer {
@@ -58,9 +61,18 @@ class AnswerComposer {
                     List<Passage> passages, List<ProviderFailure> failures, @Nullable UUID verifiedCorrectionId) {
     }
 
-    /** @param audience who reads the answer: a widget visitor's answer may only rest on public passages */
-    Composed compose(TenantId tenant, Audience audience, UUID conversationId, Persona persona,
-                     List<ChatMessage> history, String question, double threshold, TokenSink sink) {
+    /**
+     * Answers with the given configuration (an assistant version's, or the draft): its persona, retrieval settings,
+     * routing rules and providers, and confidence threshold; nothing of these is read from the settings meanwhile.
+     *
+     * @param audience who reads the answer: a widget visitor's answer may only rest on public passages
+     * @param version  the assistant version answering, recorded with its model calls; null for the draft
+     */
+    Composed compose(TenantId tenant, Audience audience, UUID conversationId, AssistantConfig config,
+                     @Nullable Integer version, List<ChatMessage> history, String question, TokenSink sink) {
+        Persona persona = config.persona();
+        double threshold = config.confidenceThreshold();
+        ModelSettings models = config.modelSettings();
         var smallTalk = SmallTalk.reply(persona, question); // "Hi", "ok thanks, bye": answered in kind, no search
         if (smallTalk.isPresent()) {
             streaming.stream(smallTalk.get(), sink);
@@ -68,7 +80,7 @@ class AnswerComposer {
                     SmallTalk.MODEL, question, List.of(), List.of(), null);
         }
         List<Turn> turns = turns(SmallTalk.withoutSmallTalk(history));
-        String query = assistant.standaloneQuestion(tenant, turns, question);
+        String query = assistant.standaloneQuestion(tenant, turns, question, models, version);
         for (VerifiedAnswers source : verified) { // an approved correction answers before any retrieval
             var match = source.match(tenant, audience, query);
             if (match.isPresent()) {
@@ -77,7 +89,7 @@ class AnswerComposer {
         }
         List<Passage> passages;
         try {
-            passages = search.search(tenant, audience, query);
+            passages = search.search(tenant, audience, query, config.retrievalSettings());
         } catch (SearchUnavailableException e) {
             log.warn("Search is unavailable, answering without knowledge: {}", e.getMessage());
             passages = List.of();
@@ -93,7 +105,7 @@ class AnswerComposer {
             sources.add(new Source(i + 1, label(p), texts.get(i), p.relevance()));
         }
         Answer answer = assistant.answer(new AnswerRequest(tenant, conversationId, persona, turns, question, query,
-                sources), sink);
+                sources, models, version), sink);
         double confidence = answer.text().isBlank() || offered.isEmpty() ? 0
                 : Confidence.score(AnswerSignals.of(question, query, offered.stream()
                         .map(p -> new AnswerSignals.Ranked(p.relevance(), p.bm25Rank(), p.denseRank())).toList(),

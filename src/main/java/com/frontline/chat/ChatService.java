@@ -66,6 +66,7 @@ public class ChatService {
     private final AuditLog audit;
     private final WebhookDeliveryRepository deliveries;
     private final OutboundGuard outbound;
+    private final AnswerConfigs configs;
     /**
      * Answers are written on a bounded pool: a flood waits in a bounded queue, then is refused with a message. Most
      * of an offline answer's time on its thread is the pause between streamed word groups (Streaming), so the pool
@@ -77,7 +78,8 @@ public class ChatService {
     ChatService(ConversationRepository conversations, ChatSettingsRepository settings, ConversationHub hub,
                 AnswerComposer composer, TenantService tenants, UserService users, TransactionTemplate tx,
                 ApplicationEventPublisher events, AuditLog audit, WebhookDeliveryRepository deliveries,
-                OutboundGuard outbound) {
+                OutboundGuard outbound, AnswerConfigs configs) {
+        this.configs = configs;
         this.audit = audit;
         this.deliveries = deliveries;
         this.outbound = outbound;
@@ -327,7 +329,7 @@ public class ChatService {
             answering.execute(() -> {
                 MDC.put("tenant", mdc != null ? mdc : tenant.toString());
                 try {
-                    answer(tenant, conversationId, text);
+                    answer(tenant, conversationId, text, null);
                 } finally {
                     MDC.remove("tenant");
                 }
@@ -362,9 +364,25 @@ public class ChatService {
      * @throws InvalidInputException an empty or too long message (field {@code message})
      */
     public AnsweredTurn askAndWait(TenantId tenant, UUID conversationId, @Nullable String raw) {
+        return askAndWait(tenant, conversationId, raw, null);
+    }
+
+    /**
+     * {@link #askAndWait(TenantId, UUID, String)} answered by the given assistant version, whatever the conversation's
+     * channel would choose: for trying a version that is not live on an evaluation set.
+     *
+     * @param version null: as the channel chooses (see {@link AnswerConfigs})
+     * @throws NotFoundException     the workspace has no such version (nothing is stored)
+     * @throws InvalidInputException an empty or too long message (field {@code message})
+     */
+    public AnsweredTurn askAndWait(TenantId tenant, UUID conversationId, @Nullable String raw,
+                                   @Nullable Integer version) {
+        if (version != null && !configs.exists(tenant, version)) {
+            throw NotFoundException.of("Assistant version", version);
+        }
         Accepted accepted = accept(tenant, conversationId, raw);
         AnswerComposer.Composed composed = accepted.forAssistant()
-                ? answer(tenant, conversationId, accepted.message().text()) : null;
+                ? answer(tenant, conversationId, accepted.message().text(), version) : null;
         List<ChatMessage> replies = conversations.messages(tenant, conversationId, accepted.message().seq(), 50);
         return new AnsweredTurn(accepted.message(), replies, conversation(tenant, conversationId).status(),
                 composed == null ? null : composed.query(), composed == null ? List.of() : composed.passages());
@@ -562,13 +580,18 @@ public class ChatService {
     /**
      * Writes, streams and stores the assistant's answer to the last customer message; returns what was composed, or
      * null when it failed (the customer was told so).
+     *
+     * @param version the assistant version to answer with; null: as the conversation's channel chooses
+     *                (see {@link AnswerConfigs})
      */
-    AnswerComposer.@Nullable Composed answer(TenantId tenant, UUID conversationId, String question) {
+    AnswerComposer.@Nullable Composed answer(TenantId tenant, UUID conversationId, String question,
+                                             @Nullable Integer version) {
         UUID answerId = UUID.randomUUID();
         hub.publish(tenant, conversationId, new ChatEvent.AnswerStarted(answerId));
         try {
             Conversation c = conversation(tenant, conversationId);
-            Persona persona = tenants.persona(tenant);
+            AnswerConfigs.Chosen setup = configs.choose(tenant, c, version);
+            Persona persona = setup.config().persona();
             ChatSettings chat = settings.get(tenant);
             List<ChatMessage> history = conversations.lastMessages(tenant, conversationId, HISTORY + 1);
             if (!history.isEmpty() && history.getLast().author() == Author.CUSTOMER) {
@@ -585,8 +608,8 @@ public class ChatService {
                     hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
                 }
             };
-            AnswerComposer.Composed answer = composer.compose(tenant, c.channel().audience(), conversationId, persona,
-                    history, question, chat.confidenceThreshold(), sink);
+            AnswerComposer.Composed answer = composer.compose(tenant, c.channel().audience(), conversationId,
+                    setup.config(), setup.version(), history, question, sink);
             if (c.channel() == Channel.PLAYGROUND) {
                 hub.publish(tenant, conversationId, new ChatEvent.Retrieved(answerId, answer.query(),
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),
@@ -603,7 +626,7 @@ public class ChatService {
                             answer.citations(), answer.confidence(), answer.lowConfidence(), answer.extractive(),
                             answer.provider(), answer.model(), question, answer.verifiedCorrectionId(),
                             SmallTalk.MODEL.equals(answer.model()) ? null
-                                    : RetrievalTrace.of(answer.query(), answer.passages())));
+                                    : RetrievalTrace.of(answer.query(), answer.passages()), setup.version()));
             hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(saved));
             if (answer.handoffRequested()) {
                 requestHandoff(tenant, conversationId, "The assistant handed the conversation over.");

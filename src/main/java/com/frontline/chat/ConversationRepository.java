@@ -267,6 +267,7 @@ class ConversationRepository {
                 .set(MESSAGES.VERIFIED_CORRECTION_ID, m.verifiedCorrectionId())
                 .set(MESSAGES.RETRIEVAL, m.retrieval() == null ? null
                         : JSONB.valueOf(json.writeValueAsString(m.retrieval())))
+                .set(MESSAGES.ASSISTANT_VERSION, m.assistantVersion())
                 .returning()
                 .fetchOne(this::message);
         // @formatter:on
@@ -440,10 +441,20 @@ class ConversationRepository {
         // @formatter:on
     }
 
+    /** @param assistantVersion the assistant version that wrote an answer; null for the draft and for other messages */
     record NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
                       @Nullable Double confidence, boolean lowConfidence, boolean extractive,
                       @Nullable String provider, @Nullable String model, @Nullable String question,
-                      @Nullable UUID verifiedCorrectionId, @Nullable RetrievalTrace retrieval) {
+                      @Nullable UUID verifiedCorrectionId, @Nullable RetrievalTrace retrieval,
+                      @Nullable Integer assistantVersion) {
+
+        NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
+                   @Nullable Double confidence, boolean lowConfidence, boolean extractive,
+                   @Nullable String provider, @Nullable String model, @Nullable String question,
+                   @Nullable UUID verifiedCorrectionId, @Nullable RetrievalTrace retrieval) {
+            this(author, authorName, text, citations, confidence, lowConfidence, extractive, provider, model, question,
+                    verifiedCorrectionId, retrieval, null);
+        }
 
         NewMessage(Author author, @Nullable String authorName, String text, List<Citation> citations,
                    @Nullable Double confidence, boolean lowConfidence, boolean extractive, @Nullable String provider,

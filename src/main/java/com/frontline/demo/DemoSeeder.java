@@ -2,6 +2,7 @@ package com.frontline.demo;
 
 import com.frontline.accounts.AccountsService;
 import com.frontline.accounts.PendingUpload;
+import com.frontline.assistants.AssistantVersions;
 import com.frontline.chat.Author;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatService;
@@ -82,11 +83,14 @@ class DemoSeeder implements ApplicationRunner {
     private final AccountsService accounts;
     private final ChatService chat;
     private final FeedbackReviewService reviews;
+    private final AssistantVersions versions;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DemoSeeder(TenantService tenants, UserService users, KnowledgeService knowledge, AccountsService accounts,
-               ChatService chat, FeedbackReviewService reviews, TransactionTemplate transaction) {
+               ChatService chat, FeedbackReviewService reviews, AssistantVersions versions,
+               TransactionTemplate transaction) {
+        this.versions = versions;
         this.tenants = tenants;
         this.users = users;
         this.knowledge = knowledge;
@@ -130,6 +134,8 @@ class DemoSeeder implements ApplicationRunner {
         Map<String, UUID> documents = helpCentre(owner);
         importKpis(owner);
         pastConversations(acme.id(), documents);
+        // version 1 of the assistant, live: the persona and settings above (it would be made on first use anyway)
+        versions.liveVersion(acme.id());
     }
 
     /** The help centre: Markdown, HTML, Word, PDF and an FAQ CSV, queued for indexing like any upload. */

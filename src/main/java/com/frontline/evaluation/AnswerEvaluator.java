@@ -1,5 +1,6 @@
 package com.frontline.evaluation;
 
+import com.frontline.assistants.AssistantVersions;
 import com.frontline.chat.Author;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatMessage;
@@ -41,10 +42,12 @@ public class AnswerEvaluator {
 
     private final ChatService chat;
     private final TenantService tenants;
+    private final AssistantVersions versions;
 
-    AnswerEvaluator(ChatService chat, TenantService tenants) {
+    AnswerEvaluator(ChatService chat, TenantService tenants, AssistantVersions versions) {
         this.chat = chat;
         this.tenants = tenants;
+        this.versions = versions;
     }
 
     /** Told after each task: how many are done of how many. */
@@ -93,12 +96,21 @@ public class AnswerEvaluator {
      */
     public Asked ask(TenantId tenant, Channel channel, AnswerTask task, Function<Citation, List<String>> citedIds,
                      Function<UUID, List<String>> passageIds) {
+        return ask(tenant, channel, task, citedIds, passageIds, null);
+    }
+
+    /**
+     * {@link #ask(TenantId, Channel, AnswerTask, Function, Function)} answered by the given assistant version (a
+     * candidate that is not live yet); null: the version the channel answers with (the live one).
+     */
+    public Asked ask(TenantId tenant, Channel channel, AnswerTask task, Function<Citation, List<String>> citedIds,
+                     Function<UUID, List<String>> passageIds, @Nullable Integer version) {
         long start = 0;
         @Nullable UUID conversation = null;
         try {
             conversation = conversationWithHistory(tenant, channel, task);
             start = System.nanoTime();
-            AnsweredTurn turn = chat.askAndWait(tenant, conversation, task.question());
+            AnsweredTurn turn = chat.askAndWait(tenant, conversation, task.question(), version);
             double millis = (System.nanoTime() - start) / 1e6;
             ChatMessage answer = turn.replies().stream().filter(m -> m.author() == Author.ASSISTANT).findFirst()
                     .orElse(null);
@@ -121,9 +133,9 @@ public class AnswerEvaluator {
         }
     }
 
-    /** The persona's fixed lines around offline answers, which token F1 leaves out. */
+    /** The live version's persona's fixed lines around offline answers, which token F1 leaves out. */
     public List<String> fixedLines(TenantId tenant) {
-        return OfflinePhrases.of(tenants.persona(tenant));
+        return OfflinePhrases.of(versions.liveConfig(tenant).persona());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.frontline.evaluation;
 
+import com.frontline.assistants.AssistantVersions;
 import com.frontline.chat.ChatService;
 import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
@@ -62,11 +63,19 @@ final class ScratchWorkspace {
         return corpusIds.getOrDefault(documentId, List.of());
     }
 
-    /** Sets the workspace's confidence threshold (0–1); the other chat settings keep their defaults. */
+    /**
+     * Sets the workspace's confidence threshold (0–1); the other chat settings keep their defaults. Tasks are asked
+     * as the widget asks them, which answers with the live assistant version: the changed draft is published and
+     * made live (a workspace without versions yet makes its first one of the draft).
+     */
     void threshold(ApplicationContext context, double threshold) {
         ChatService chat = context.getBean(ChatService.class);
         boolean handoff = chat.settings(owner.id()).handoffOnLowConfidence();
         chat.updateSettings(owner, String.format(Locale.ROOT, "%.4f", threshold * 100), handoff, null);
+        AssistantVersions versions = context.getBean(AssistantVersions.class);
+        if (versions.draftDiffersFromLive(owner.id())) {
+            versions.publish(owner, "eval-answers --threshold", true);
+        }
     }
 
     /** Adds one document per distinct passage and waits until all are indexed, reporting progress on {@code err}. */

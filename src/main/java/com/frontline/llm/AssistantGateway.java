@@ -1,9 +1,12 @@
 package com.frontline.llm;
 
 import com.frontline.llm.internal.Answering;
+import com.frontline.llm.internal.ProviderSettings;
 import com.frontline.llm.internal.Prompts;
+import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.Persona;
 import com.frontline.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -17,9 +20,11 @@ import java.util.List;
 public class AssistantGateway {
 
     private final Answering answering;
+    private final ProviderSettings settings;
 
-    AssistantGateway(Answering answering) {
+    AssistantGateway(Answering answering, ProviderSettings settings) {
         this.answering = answering;
+        this.settings = settings;
     }
 
     /**
@@ -36,7 +41,37 @@ public class AssistantGateway {
      * Returns the question unchanged when it already stands alone.
      */
     public String standaloneQuestion(TenantId tenant, List<Turn> history, String question) {
-        return answering.standaloneQuestion(tenant, history, question);
+        return answering.standaloneQuestion(tenant, history, question, null, null);
+    }
+
+    /**
+     * As {@link #standaloneQuestion(TenantId, List, String)}, with the given providers (an assistant version's)
+     * rewriting a follow-up, and their calls recorded for that version.
+     *
+     * @param models           null: the workspace's saved settings
+     * @param assistantVersion null: the draft
+     */
+    public String standaloneQuestion(TenantId tenant, List<Turn> history, String question,
+                                     @Nullable ModelSettings models, @Nullable Integer assistantVersion) {
+        return answering.standaloneQuestion(tenant, history, question, models, assistantVersion);
+    }
+
+    /**
+     * The routing rules and the enabled providers in failover order with their models, as saved under Settings → AI
+     * providers: what an assistant version's draft takes from this module.
+     */
+    public ModelSettings currentSettings(TenantId tenant) {
+        return settings.modelSettings(tenant);
+    }
+
+    /**
+     * Makes the saved settings those given (restoring an assistant version): the routing rules (the budget stays),
+     * the providers' order, models and hand-over tool; providers not in the list are disabled. Audited.
+     *
+     * @return the names of the providers of the list that were deleted since, and so could not be restored
+     */
+    public List<String> applySettings(CurrentTenant admin, ModelSettings models) {
+        return settings.restore(admin, models);
     }
 
     /**

@@ -1,11 +1,14 @@
 package com.frontline.chat;
 
+import com.frontline.assistants.AssistantConfig;
 import com.frontline.llm.Answer;
 import com.frontline.llm.AssistantGateway;
+import com.frontline.llm.ModelSettings;
 import com.frontline.llm.TokenSink;
 import com.frontline.search.Audience;
 import com.frontline.search.KnowledgeSearch;
 import com.frontline.search.Passage;
+import com.frontline.search.RetrievalSettings;
 import com.frontline.search.Visibility;
 import com.frontline.shared.TenantId;
 import com.frontline.tenants.TenantService;
@@ -69,8 +72,8 @@ class AnswerStreamingTest {
     @BeforeEach
     void setUp() {
         composer = new AnswerComposer(search, assistant, tenants, new Streaming(Duration.ZERO), List.of());
-        when(assistant.standaloneQuestion(any(), anyList(), anyString())).thenAnswer(i -> i.getArgument(2));
-        when(search.search(any(), any(), anyString())).thenReturn(List.of(new Passage(UUID.randomUUID(),
+        when(assistant.standaloneQuestion(any(), anyList(), anyString(), any(), any())).thenAnswer(i -> i.getArgument(2));
+        when(search.search(any(), any(), anyString(), any())).thenReturn(List.of(new Passage(UUID.randomUUID(),
                 UUID.randomUUID(), 1, "text", Visibility.PUBLIC, "Returns policy", List.of(),
                 "You can return any item within 30 days of delivery for a full refund.", null, 0.9, 0.9, 1, 1)));
         when(tenants.widget(any()).allowedOrigins()).thenReturn(List.of());
@@ -86,8 +89,14 @@ class AnswerStreamingTest {
             }
             return answer;
         });
-        return composer.compose(tenant, Audience.VISITORS, UUID.randomUUID(), SmallTalkTest.AVA, List.of(), question,
-                threshold, sink);
+        return composer.compose(tenant, Audience.VISITORS, UUID.randomUUID(), config(threshold), null, List.of(),
+                question, sink);
+    }
+
+    /** Ava's persona, the default search settings, no provider, and the threshold. */
+    static AssistantConfig config(double threshold) {
+        return AssistantConfig.of(SmallTalkTest.AVA, RetrievalSettings.defaults(),
+                new ModelSettings(new ModelSettings.Routing(true, 30, 65, 12_000), List.of()), threshold);
     }
 
     static Answer offline(String text) {
@@ -131,7 +140,7 @@ class AnswerStreamingTest {
 
     @Test
     void anUnsureOfflineAnswerIsNeverShownOnlyTheFallbackStreams() {
-        AnswerComposer.Composed c = ask("Do you sell seashells?", offline(OFFLINE), 1.01);
+        AnswerComposer.Composed c = ask("Do you sell seashells?", offline(OFFLINE), 1.0); // the highest threshold: a logistic score stays below it
 
         assertThat(c.lowConfidence()).isTrue();
         assertThat(c.text()).isEqualTo(SmallTalkTest.AVA.fallbackMessage());
@@ -161,7 +170,7 @@ class AnswerStreamingTest {
     @Test
     void aModelsUnsureAnswerIsTakenBackAndTheFallbackStreams() {
         Answer model = new Answer(MODEL, List.of(1), false, false, "OpenAI", "gpt-4o-mini", "simple", false);
-        ask("How long do I have to return an item?", model, 1.01);
+        ask("How long do I have to return an item?", model, 1.0);
 
         assertThat(sink.restarts).isEqualTo(1);
         assertThat(sink.bubble.toString()).isEqualTo(SmallTalkTest.AVA.fallbackMessage());
@@ -180,7 +189,7 @@ class AnswerStreamingTest {
         assertThat(c.model()).isEqualTo(SmallTalk.MODEL);
         assertThat(sink.bubble.toString()).isEqualTo(c.text());
         assertThat(sink.tokens).hasSizeGreaterThan(1);
-        verify(search, never()).search(any(), any(), anyString());
+        verify(search, never()).search(any(), any(), anyString(), any());
         verify(assistant, never()).answer(any(), any());
     }
 
@@ -193,11 +202,11 @@ class AnswerStreamingTest {
                 message(Author.ASSISTANT, "You're welcome! Is there anything else I can help you with?",
                         SmallTalk.MODEL));
         when(assistant.answer(any(), any())).thenReturn(offline(OFFLINE));
-        composer.compose(tenant, Audience.VISITORS, UUID.randomUUID(), SmallTalkTest.AVA, history,
-                "and how long does that take?", 0, sink);
+        composer.compose(tenant, Audience.VISITORS, UUID.randomUUID(), config(0), null, history,
+                "and how long does that take?", sink);
 
         var turns = org.mockito.ArgumentCaptor.forClass(List.class);
-        verify(assistant).standaloneQuestion(any(), turns.capture(), anyString());
+        verify(assistant).standaloneQuestion(any(), turns.capture(), anyString(), any(), any());
         assertThat(turns.getValue()).extracting("text").containsExactly("Do you ship to Germany?", OFFLINE);
     }
 
@@ -211,7 +220,7 @@ class AnswerStreamingTest {
         AnswerComposer.Composed c = ask("Hi, how do I return an item?", offline(OFFLINE), 0);
 
         assertThat(c.text()).isEqualTo(OFFLINE);
-        verify(search).search(any(), any(), anyString());
+        verify(search).search(any(), any(), anyString(), any());
     }
 
     @Test

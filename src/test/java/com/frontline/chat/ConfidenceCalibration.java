@@ -12,7 +12,6 @@ import com.frontline.search.Audience;
 import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
-import com.frontline.tenants.Persona;
 import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Workspace;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -78,12 +77,14 @@ public final class ConfidenceCalibration {
                     .map(l -> l.split("\t")).forEach(p -> relevant.putIfAbsent(p[0], p[1]));
 
             AnswerComposer composer = app.getBean(AnswerComposer.class);
-            Persona persona = tenants.persona(tenant.id());
+            // the draft as it is, with no threshold: every answer is kept, whatever its confidence
+            com.frontline.assistants.AssistantConfig config = app.getBean(
+                    com.frontline.assistants.AssistantVersions.class).draft(tenant.id()).withConfidenceThreshold(0);
             List<Outcome> inDomain = new ArrayList<>();
             for (String line : Files.readAllLines(eval.resolve("covidfaq_jhu/queries.jsonl")).stream().limit(limit).toList()) {
                 JsonNode q = json.readTree(line);
-                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), persona, List.of(),
-                        q.get("text").asString(), 0, new TokenSink() {
+                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), config, null, List.of(),
+                        q.get("text").asString(), new TokenSink() {
                             public void token(String delta) {
                             }
                         });
@@ -96,8 +97,8 @@ public final class ConfidenceCalibration {
             List<String> squad = Files.readAllLines(eval.resolve("squad11_dev/queries.jsonl"));
             for (int i = 0; i < Math.min(limit, squad.size()); i++) {
                 JsonNode q = json.readTree(squad.get(i * (squad.size() / limit)));
-                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), persona, List.of(),
-                        q.get("text").asString(), 0, new TokenSink() {
+                var answer = composer.compose(tenant.id(), Audience.TEAM, UUID.randomUUID(), config, null, List.of(),
+                        q.get("text").asString(), new TokenSink() {
                             public void token(String delta) {
                             }
                         });

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 
+import static com.frontline.db.assistants.Tables.VERSIONS;
+import static com.frontline.db.tenants.Tables.WORKSPACES;
 import static com.frontline.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -50,6 +52,8 @@ class DemoSeedTest {
     @Autowired KnowledgeIndex index;
     @Autowired AccountsService accounts;
     @Autowired ChatService chat;
+    @Autowired com.frontline.assistants.AssistantVersions versions;
+    @Autowired org.jooq.DSLContext dsl;
 
     CurrentTenant acme;
 
@@ -63,6 +67,18 @@ class DemoSeedTest {
                 .allSatisfy(d -> assertThat(d.latestStatus()).as("%s: %s", d.title(), d.statusDetail())
                         .isEqualTo(DocumentStatus.INDEXED));
         index.refresh();
+    }
+
+    @Test
+    void theSeedMadeVersionOneOfAvaLive() {
+        // made in the seed's transaction (PostgreSQL's now() is the transaction's start), not on first use later
+        var v1 = dsl.select(VERSIONS.CREATED_AT).from(VERSIONS)
+                .where(VERSIONS.TENANT_ID.eq(acme.id().value()), VERSIONS.NUMBER.eq(1)).fetchSingle().value1();
+        var workspaceCreated = dsl.select(WORKSPACES.CREATED_AT).from(WORKSPACES)
+                .where(WORKSPACES.ID.eq(acme.id().value())).fetchSingle().value1();
+        assertThat(v1).isEqualTo(workspaceCreated);
+        assertThat(versions.liveVersion(acme.id())).isEqualTo(1);
+        assertThat(versions.liveConfig(acme.id()).persona().assistantName()).isEqualTo("Ava");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.frontline.chat.web;
 
+import com.frontline.assistants.AssistantVersions;
 import com.frontline.chat.AnswerFeedback;
 import com.frontline.chat.Channel;
 import com.frontline.chat.ChatService;
@@ -38,8 +39,11 @@ class PlaygroundController {
     private final ChatStream stream;
     private final TenantService tenants;
     private final AssistantGateway assistant;
+    private final AssistantVersions versions;
 
-    PlaygroundController(ChatService chat, ChatStream stream, TenantService tenants, AssistantGateway assistant) {
+    PlaygroundController(ChatService chat, ChatStream stream, TenantService tenants, AssistantGateway assistant,
+                         AssistantVersions versions) {
+        this.versions = versions;
         this.chat = chat;
         this.stream = stream;
         this.tenants = tenants;
@@ -56,6 +60,9 @@ class PlaygroundController {
         // admins get a link to the providers page in the note shown when a provider failed before an answer
         model.addAttribute("linkProviders", tenant.can(Role.ADMIN));
         model.addAttribute("threshold", chat.settings(tenant.id()).confidenceThreshold());
+        // the playground answers with the draft: say so, and whether it differs from what visitors get
+        model.addAttribute("draftDiffers", versions.draftDiffersFromLive(tenant.id()));
+        model.addAttribute("liveVersion", versions.liveVersion(tenant.id()));
         model.addAttribute("section", "playground");
         return "chat/playground";
     }

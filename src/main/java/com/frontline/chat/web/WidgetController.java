@@ -1,5 +1,7 @@
 package com.frontline.chat.web;
 
+import com.frontline.assistants.AssistantVersions;
+import com.frontline.tenants.Persona;
 import com.frontline.tenants.PublicWidget;
 import com.frontline.tenants.TenantService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,9 +47,24 @@ class WidgetController {
     private volatile byte @Nullable [] script;
     private volatile @Nullable String scriptEtag;
 
-    WidgetController(TenantService tenants, WidgetTokens tokens) {
+    private final AssistantVersions versions;
+
+    WidgetController(TenantService tenants, WidgetTokens tokens, AssistantVersions versions) {
         this.tenants = tenants;
         this.tokens = tokens;
+        this.versions = versions;
+    }
+
+    /**
+     * The widget with the live assistant version's name and greeting: visitors meet the assistant that answers
+     * them, not a draft someone is still editing.
+     */
+    private Optional<PublicWidget> widget(@Nullable String key) {
+        return tenants.byWidgetKey(key).map(w -> {
+            Persona live = versions.liveConfig(w.tenant()).persona();
+            return new PublicWidget(w.tenant(), w.publicKey(), w.workspaceName(), live.assistantName(),
+                    live.greeting(), w.branding(), w.allowedOrigins());
+        });
     }
 
     /** {@code <script src="…/widget.js" data-key="pk_…" async>} on the workspace's website. */
@@ -76,7 +93,7 @@ class WidgetController {
                                                @RequestParam(required = false) @Nullable String preview,
                                                @RequestHeader(name = HttpHeaders.ORIGIN, required = false)
                                                @Nullable String origin) {
-        Optional<PublicWidget> found = tenants.byWidgetKey(key);
+        Optional<PublicWidget> found = widget(key);
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).header(HttpHeaders.VARY, HttpHeaders.ORIGIN)
                     .body(Map.of("error", "There is no chat widget with this key. Copy the snippet again from "
@@ -114,7 +131,7 @@ class WidgetController {
     String frame(@RequestParam(required = false) @Nullable String key,
                  @RequestParam(required = false) @Nullable String preview, Model model,
                  HttpServletResponse response) {
-        Optional<PublicWidget> found = tenants.byWidgetKey(key);
+        Optional<PublicWidget> found = widget(key);
         if (found.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             response.setHeader("Content-Security-Policy", policy(List.of(), false));

@@ -2,10 +2,12 @@ package com.frontline.llm.internal;
 
 import com.frontline.llm.Answer;
 import com.frontline.llm.AnswerRequest;
+import com.frontline.llm.ModelSettings;
 import com.frontline.llm.Source;
 import com.frontline.llm.TokenSink;
 import com.frontline.llm.Turn;
 import com.frontline.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -41,12 +43,13 @@ public class Answering {
     public Answer answer(AnswerRequest request, TokenSink sink) {
         TenantId tenant = request.tenant();
         Complexity complexity = scorer.score(request.history(), request.question(), request.sources());
-        if (chain.enabledProviders(tenant).isEmpty()) {
+        if (chain.chain(tenant, request.models()).isEmpty()) {
             return offline(request, complexity, "no AI provider configured: offline answerer", 0, false);
         }
-        Router.Decision decision = Router.decide(settings.find(tenant), complexity);
+        Router.Decision decision = Router.decide(rules(tenant, request.models()), complexity);
         ChainRunner.Result result = chain.run(new ChainRunner.Call(tenant, request.conversationId(), Purpose.ANSWER,
-                decision, complexity, Prompts.answer(request, properties.maxHistory()), true), sink);
+                decision, complexity, Prompts.answer(request, properties.maxHistory()), true, request.models(),
+                request.assistantVersion()), sink);
         ChainRunner.Success success = result.success();
         if (success != null) {
             return new Answer(success.text(), citations(success.text(), request.sources()),
@@ -69,19 +72,31 @@ public class Answering {
         usage.insert(request.tenant(), new UsageRecord(null, request.conversationId(), null, OfflineAnswerer.PROVIDER,
                 "OFFLINE", OfflineAnswerer.MODEL, Purpose.ANSWER, Route.OFFLINE.key(), reason, complexity.score(), hop,
                 0, 0, BigDecimal.ZERO, latency, answer.isEmpty() ? Outcome.EMPTY : Outcome.OK, hop > 0,
-                answer.isEmpty() ? "no sentence of the sources matches the question" : null));
+                answer.isEmpty() ? "no sentence of the sources matches the question" : null),
+                request.assistantVersion());
         return answer; // not streamed: the chat streams it once it knows it keeps it (Answer.streamed())
     }
 
-    public String standaloneQuestion(TenantId tenant, List<Turn> history, String question) {
+    /** The routing rules of the given settings (an assistant version's), or the workspace's saved ones. */
+    private LlmSettings rules(TenantId tenant, @Nullable ModelSettings models) {
+        if (models == null) {
+            return settings.find(tenant);
+        }
+        ModelSettings.Routing r = models.routing();
+        return new LlmSettings(r.enabled(), r.simpleMaxScore(), r.complexMinScore(), r.longContextChars(), null);
+    }
+
+    public String standaloneQuestion(TenantId tenant, List<Turn> history, String question,
+                                     @Nullable ModelSettings models, @Nullable Integer assistantVersion) {
         if (!FollowUps.looksLikeFollowUp(history, question)) {
             return question;
         }
-        if (!offlineOnly(tenant)) {
+        if (!chain.chain(tenant, models).isEmpty() && !budget.check(tenant).exhausted()) {
             Complexity complexity = scorer.score(history, question, List.of());
             Router.Decision decision = new Router.Decision(Route.SIMPLE, "rewriting a follow-up: cheap model");
             ChainRunner.Result result = chain.run(new ChainRunner.Call(tenant, null, Purpose.REWRITE, decision,
-                    complexity, Prompts.rewrite(history, question), false), TokenSink.none());
+                    complexity, Prompts.rewrite(history, question), false, models, assistantVersion),
+                    TokenSink.none());
             ChainRunner.Success success = result.success();
             if (success != null) {
                 String rewritten = success.text().strip().lines().findFirst().orElse("").strip();

@@ -1,5 +1,6 @@
 package com.frontline.llm.internal;
 
+import com.frontline.llm.ModelSettings;
 import com.frontline.llm.ProviderFailure;
 import com.frontline.llm.TokenSink;
 import com.frontline.shared.TenantId;
@@ -26,8 +27,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -46,9 +49,21 @@ public class ChainRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ChainRunner.class);
 
-    /** What to run, for whom and why. */
+    /**
+     * What to run, for whom and why.
+     *
+     * @param models           the providers to run, in order, with their models (an assistant version's); null:
+     *                         the workspace's enabled providers as saved
+     * @param assistantVersion recorded with every hop; null for the draft or a test
+     */
     public record Call(TenantId tenant, @Nullable UUID conversationId, Purpose purpose, Router.Decision decision,
-                       Complexity complexity, List<ChatMessage> messages, boolean offerHandoffTool) {
+                       Complexity complexity, List<ChatMessage> messages, boolean offerHandoffTool,
+                       @Nullable ModelSettings models, @Nullable Integer assistantVersion) {
+
+        public Call(TenantId tenant, @Nullable UUID conversationId, Purpose purpose, Router.Decision decision,
+                    Complexity complexity, List<ChatMessage> messages, boolean offerHandoffTool) {
+            this(tenant, conversationId, purpose, decision, complexity, messages, offerHandoffTool, null, null);
+        }
     }
 
     public record Hop(ProviderConfig provider, String model) {
@@ -93,11 +108,34 @@ public class ChainRunner {
         return providers.findAll(tenant).stream().filter(ProviderConfig::enabled).toList();
     }
 
+    /**
+     * The chain a request runs: the given providers in their order with their models (each provider's connection as
+     * saved now; one deleted since is left out), or with none given the workspace's enabled providers.
+     */
+    public List<ProviderConfig> chain(TenantId tenant, @Nullable ModelSettings models) {
+        if (models == null) {
+            return enabledProviders(tenant);
+        }
+        Map<UUID, ProviderConfig> saved = new HashMap<>();
+        providers.findAll(tenant).forEach(p -> saved.put(p.id(), p));
+        List<ProviderConfig> chain = new ArrayList<>();
+        for (ModelSettings.Choice choice : models.providers()) {
+            ProviderConfig p = saved.get(choice.providerId());
+            if (p == null) {
+                log.debug("[{}] provider {} ({}) was deleted: left out of the chain", tenant, choice.label(),
+                        choice.providerId());
+                continue;
+            }
+            chain.add(p.as(choice, chain.size() + 1));
+        }
+        return chain;
+    }
+
     public Result run(Call call, TokenSink sink) {
         TenantId tenant = call.tenant();
         LlmSettings rules = settings.find(tenant);
         PriceTable prices = new PriceTable(settings.prices(tenant));
-        List<ProviderConfig> enabled = enabledProviders(tenant);
+        List<ProviderConfig> enabled = chain(tenant, call.models());
 
         Route route = call.decision().route();
         String reason = call.decision().reason();
@@ -247,7 +285,7 @@ public class ChainRunner {
         BigDecimal cost = prices.cost(p.kind(), hop.model(), r.tokensIn(), r.tokensOut());
         usage.insert(call.tenant(), new UsageRecord(null, call.conversationId(), p.id(), p.label(), p.kind().name(),
                 hop.model(), call.purpose(), route.key(), reason, call.complexity().score(), index, r.tokensIn(),
-                r.tokensOut(), cost, r.latencyMs(), r.outcome(), index > 0, r.error()));
+                r.tokensOut(), cost, r.latencyMs(), r.outcome(), index > 0, r.error()), call.assistantVersion());
     }
 
     /**

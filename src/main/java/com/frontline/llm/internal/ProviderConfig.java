@@ -24,6 +24,22 @@ public record ProviderConfig(UUID id, ProviderKind kind, String label, @Nullable
         return chosen == null || chosen.isBlank() ? defaultModel : chosen;
     }
 
+    /**
+     * This provider as an assistant version uses it: the version's models and hand-over tool, in the version's place
+     * of the chain; the connection (key, address, timeout) as saved now.
+     */
+    public ProviderConfig as(com.frontline.llm.ModelSettings.Choice choice, int place) {
+        return new ProviderConfig(id, kind, label, baseUrl, apiKeyCiphertext, apiKeyLast4, choice.defaultModel(),
+                choice.cheapModel(), choice.strongModel(), choice.longContextModel(), timeout, choice.handoffTool(),
+                true, place, updatedAt);
+    }
+
+    /** What an assistant version keeps of this provider. */
+    public com.frontline.llm.ModelSettings.Choice choice() {
+        return new com.frontline.llm.ModelSettings.Choice(id, kind.name(), label, defaultModel, cheapModel, strongModel,
+                longContextModel, supportsTools);
+    }
+
     public String effectiveBaseUrl() {
         String url = baseUrl != null && !baseUrl.isBlank() ? baseUrl : kind.defaultBaseUrl();
         return url == null ? "" : url;

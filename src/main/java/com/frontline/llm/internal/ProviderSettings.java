@@ -1,6 +1,7 @@
 package com.frontline.llm.internal;
 
 import com.frontline.audit.AuditLog;
+import com.frontline.llm.ModelSettings;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
@@ -224,6 +225,78 @@ public class ProviderSettings {
             case EMPTY -> "The provider answered, but with no text. Check the model name.";
             default -> String.valueOf(r.error());
         });
+    }
+
+    // ---- what an assistant version keeps ------------------------------------------------------------------------
+
+    /** The routing rules and the enabled providers in failover order with their models, as saved now. */
+    @Transactional(readOnly = true)
+    public ModelSettings modelSettings(TenantId tenant) {
+        LlmSettings rules = settings.find(tenant);
+        return new ModelSettings(new ModelSettings.Routing(rules.routingEnabled(), rules.simpleMaxScore(),
+                rules.complexMinScore(), rules.longContextChars()),
+                providers.findAll(tenant).stream().filter(ProviderConfig::enabled).map(ProviderConfig::choice)
+                        .toList());
+    }
+
+    /**
+     * Saves the given routing rules and chain (restoring an assistant version): the budget stays; the listed
+     * providers are enabled in the listed order with the listed models, hand-over tool and name (unless another
+     * provider took the name meanwhile); the others are disabled and follow in their order. Keys, addresses and
+     * timeouts stay as they are.
+     *
+     * @return the names of listed providers that were deleted since
+     */
+    @Transactional
+    public List<String> restore(CurrentTenant tenant, ModelSettings wanted) {
+        LlmSettings rulesBefore = settings.find(tenant.id());
+        ModelSettings.Routing r = wanted.routing();
+        settings.save(tenant.id(), new LlmSettings(r.enabled(), r.simpleMaxScore(), r.complexMinScore(),
+                r.longContextChars(), rulesBefore.monthlyBudgetUsd()));
+        List<ProviderConfig> before = providers.findAll(tenant.id());
+        Map<UUID, ProviderConfig> saved = new LinkedHashMap<>();
+        before.forEach(p -> saved.put(p.id(), p));
+        List<String> gone = new ArrayList<>();
+        Set<UUID> placed = new LinkedHashSet<>();
+        int priority = 1;
+        for (ModelSettings.Choice choice : wanted.providers()) {
+            ProviderConfig p = saved.get(choice.providerId());
+            if (p == null) {
+                gone.add(ModelSettings.displayName(choice.kind(), choice.label()));
+                continue;
+            }
+            String label = choice.label().equals(p.label()) || choice.label().isBlank()
+                    || choice.label().length() > MAX_LABEL
+                    || providers.labelTaken(tenant.id(), choice.label(), p.id()) ? p.label() : choice.label();
+            ProviderConfig restored = p.as(choice, priority++);
+            providers.update(tenant.id(), new ProviderConfig(p.id(), p.kind(), label, p.baseUrl(),
+                    p.apiKeyCiphertext(), p.apiKeyLast4(), restored.defaultModel(), restored.cheapModel(),
+                    restored.strongModel(), restored.longContextModel(), p.timeout(), restored.supportsTools(), true,
+                    restored.priority(), OffsetDateTime.now()));
+            placed.add(p.id());
+        }
+        for (ProviderConfig p : before) {
+            if (!placed.contains(p.id())) {
+                providers.update(tenant.id(), new ProviderConfig(p.id(), p.kind(), p.label(), p.baseUrl(),
+                        p.apiKeyCiphertext(), p.apiKeyLast4(), p.defaultModel(), p.cheapModel(), p.strongModel(),
+                        p.longContextModel(), p.timeout(), p.supportsTools(), false, priority++, OffsetDateTime.now()));
+            }
+        }
+        before.forEach(p -> {
+            models.evict(tenant.id(), p.id());
+            breakers.reset(tenant.id(), p.id());
+        });
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("routing", r);
+        after.put("chain", wanted.providers().stream().map(c -> ModelSettings.displayName(c.kind(), c.label()))
+                .toList());
+        if (!gone.isEmpty()) {
+            after.put("deletedSince", gone);
+        }
+        audit.record(tenant.id(), tenant.actor(), "llm.settings_restored", null,
+                Map.of("routing", rulesBefore, "chain", before.stream().filter(ProviderConfig::enabled)
+                        .map(ChainRunner::name).toList()), after);
+        return gone;
     }
 
     // ---- routing and budget ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -30,6 +31,11 @@ class UsageRepository {
     }
 
     void insert(TenantId tenant, UsageRecord u) {
+        insert(tenant, u, null);
+    }
+
+    /** @param assistantVersion the assistant version the call answered for; null for the draft or a test */
+    void insert(TenantId tenant, UsageRecord u, @Nullable Integer assistantVersion) {
         dsl.insertInto(USAGE_RECORDS)
                 .set(USAGE_RECORDS.TENANT_ID, tenant.value())
                 .set(USAGE_RECORDS.CONVERSATION_ID, u.conversationId())
@@ -50,6 +56,7 @@ class UsageRepository {
                 .set(USAGE_RECORDS.SUCCESS, u.outcome().success())
                 .set(USAGE_RECORDS.FAILOVER, u.failover())
                 .set(USAGE_RECORDS.ERROR, u.error())
+                .set(USAGE_RECORDS.ASSISTANT_VERSION, assistantVersion)
                 .execute();
     }
 

@@ -119,6 +119,7 @@ class PageOrFragmentSweepTest {
         evaluation.upload(tenant, "cases.csv", "question,expected_answer\nCan I return?,Within 30 days.\n"
                 .getBytes(StandardCharsets.UTF_8));
         values.put("runId", evaluation.start(tenant).id().toString());
+        values.put("number", "1"); // the workspace's first assistant version, made on first use
     }
 
     List<Route> pageRoutes() {
