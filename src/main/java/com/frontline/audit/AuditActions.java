@@ -19,7 +19,8 @@ public final class AuditActions {
             Map.entry("llm", "AI providers"),
             Map.entry("search", "Search tuning"),
             Map.entry("chat", "Handoff"),
-            Map.entry("corrections", "Corrections"));
+            Map.entry("corrections", "Corrections"),
+            Map.entry("alerts", "Alerts"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -51,6 +52,7 @@ public final class AuditActions {
             Map.entry("llm.routing_updated", "Changed routing rules or the budget"),
             Map.entry("llm.price_updated", "Changed a model price"),
             Map.entry("llm.price_reset", "Reset model prices"),
+            Map.entry("llm.usage_retention_updated", "Changed how long call records are kept"),
             Map.entry("search.settings_updated", "Changed search tuning"),
             Map.entry("search.settings_reset", "Reset search tuning to the defaults"),
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
@@ -62,7 +64,10 @@ public final class AuditActions {
             Map.entry("corrections.approved", "Approved a correction"),
             Map.entry("corrections.rejected", "Rejected a correction"),
             Map.entry("corrections.retired", "Retired a correction"),
-            Map.entry("corrections.threshold_updated", "Changed the verified-answer threshold"));
+            Map.entry("corrections.threshold_updated", "Changed the verified-answer threshold"),
+            Map.entry("alerts.settings_updated", "Changed alert thresholds or delivery"),
+            Map.entry("alerts.acknowledged", "Acknowledged an alert"),
+            Map.entry("alerts.resolved", "Resolved an alert"));
 
     private AuditActions() {
     }

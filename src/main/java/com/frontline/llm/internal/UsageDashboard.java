@@ -135,7 +135,7 @@ public class UsageDashboard {
             throw InvalidInputException.of("retentionDays", "Enter a whole number of days, e.g. 90.");
         }
         if (days < UsageProperties.MIN_RETENTION_DAYS || days > UsageProperties.MAX_RETENTION_DAYS) {
-            throw InvalidInputException.of("retentionDays", "Keep raw records from %d to %,d days: this month's "
+            throw InvalidInputException.of("retentionDays", "Keep raw call records from %d to %,d days: this month's "
                     .formatted(UsageProperties.MIN_RETENTION_DAYS, UsageProperties.MAX_RETENTION_DAYS)
                     + "budget is counted from them.");
         }
