@@ -112,6 +112,9 @@ final class EveryPage {
             all.add(new Screen("settings-handoff", w + "/settings/handoff", true));
             all.add(new Screen("settings-providers", w + "/settings/providers", true));
             all.add(new Screen("settings-search", w + "/settings/search", true));
+            all.add(new Screen("usage", w + "/usage", true));
+            all.add(new Screen("alerts", w + "/alerts", true));
+            all.add(new Screen("alerts-settings", w + "/alerts/settings", true));
             all.add(new Screen("not-found-in-workspace", w + "/knowledge/" + UUID.randomUUID(), true));
             return List.copyOf(all);
         } catch (Exception e) {

@@ -46,7 +46,7 @@ final class AlertRules {
         String month = spending.monthStart().format(MONTH);
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("Spent this month (USD)", money(spent));
-        numbers.put("Monthly budget (USD)", money(budget));
+        numbers.put("Monthly budget (USD)", budget.setScale(2, RoundingMode.HALF_UP));
         String title;
         if (budget.signum() == 0) {
             title = "Spending passed the monthly budget of $0.00";
@@ -57,7 +57,7 @@ final class AlertRules {
         }
         numbers.put("Alert at (% of the budget)", s.costBudgetPercent());
         String summary = "$%s spent in %s (UTC) against a budget of $%s; the alert is set at %d %% of the budget."
-                .formatted(money(spent).toPlainString(), month, money(budget).toPlainString(),
+                .formatted(money(spent).toPlainString(), month, budget.setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         s.costBudgetPercent());
         return Optional.of(new Finding(AlertKind.COST_OVER_BUDGET, "budget:" + spending.monthStart()
                 .format(DateTimeFormatter.ofPattern("yyyy-MM")), title, summary, numbers,

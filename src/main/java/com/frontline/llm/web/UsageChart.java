@@ -5,7 +5,6 @@ import com.frontline.llm.internal.UsageTotals;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
 
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
-    static final double LEFT = 58;
+    static final double LEFT = 66;
     static final double RIGHT = 10;
     static final double TOP = 12;
     static final double BOTTOM = 28;
@@ -36,12 +35,23 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
     public record Rect(double x, double y, double w, double h, String css, String title) {
     }
 
-    /** A line: its SVG path, its CSS class and its name for the legend. */
-    public record Path(String d, String css, String name) {
+    /** A line: its SVG path, its CSS class, its name for the legend, and a dot for each day between two gaps. */
+    public record Path(String d, String css, String name, List<Dot> dots) {
     }
 
-    /** An axis label at a position (y for the value axis, x for days). */
-    public record Tick(double at, String label) {
+    /** A day whose neighbours have no calls: a dot, since a line needs two points. */
+    public record Dot(double x, double y, String title) {
+    }
+
+    /**
+     * An axis label at a position (y for the value axis, x for days); {@code anchor} is its SVG text-anchor, so the
+     * first and last day labels stay inside the box.
+     */
+    public record Tick(double at, String label, String anchor) {
+
+        Tick(double at, String label) {
+            this(at, label, "middle");
+        }
     }
 
     /** A horizontal dashed line with its label (the budget's daily pace). */
@@ -141,6 +151,7 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
     private static Path line(List<UsageReport.Day> days, Scale scale, ToDoubleFunction<UsageTotals> value, String css,
                              String name) {
         StringBuilder d = new StringBuilder();
+        List<Dot> dots = new ArrayList<>();
         boolean drawing = false;
         double slot = (WIDTH - LEFT - RIGHT) / days.size();
         for (int i = 0; i < days.size(); i++) {
@@ -150,18 +161,19 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
                 continue;
             }
             double x = LEFT + i * slot + slot / 2;
-            double y = scale.y(value.applyAsDouble(t));
+            double v = value.applyAsDouble(t);
+            double y = scale.y(v);
+            if (!drawing && (i + 1 >= days.size() || days.get(i + 1).totals().calls() == 0)) {
+                dots.add(new Dot(round(x), y, days.get(i).day().format(TICK) + ": " + name + " " + duration(v)));
+                continue;
+            }
             if (!d.isEmpty()) {
                 d.append(' ');
             }
-            // a lone day is drawn as a short stroke, so that it shows
             d.append(drawing ? "L" : "M").append(fmt(x)).append(' ').append(fmt(y));
-            if (!drawing && (i + 1 >= days.size() || days.get(i + 1).totals().calls() == 0)) {
-                d.append(" l0.01 0");
-            }
             drawing = true;
         }
-        return new Path(d.toString(), css, name);
+        return new Path(d.toString(), css, name, dots);
     }
 
     /** About six day labels along the axis: the first, the last and evenly in between. */
@@ -174,16 +186,13 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
             if (n - 1 - i < step / 2 && i != 0) {
                 break; // too close to the last label
             }
-            ticks.add(tick(days.get(i).day(), LEFT + i * slot + slot / 2));
+            ticks.add(new Tick(round(LEFT + i * slot + slot / 2), days.get(i).day().format(TICK),
+                    i == 0 && n > 1 ? "start" : "middle"));
         }
         if (n > 1) {
-            ticks.add(tick(days.get(n - 1).day(), LEFT + (n - 1) * slot + slot / 2));
+            ticks.add(new Tick(round(WIDTH - RIGHT), days.get(n - 1).day().format(TICK), "end"));
         }
         return ticks;
-    }
-
-    private static Tick tick(LocalDate day, double x) {
-        return new Tick(round(x), day.format(TICK));
     }
 
     /** A value axis from 0 to a round maximum, with labels at 0, half and the maximum. */
