@@ -116,6 +116,9 @@ final class EveryPage {
             all.add(new Screen("version", w + "/versions/1", true));
             all.add(new Screen("versions-diff", w + "/versions/diff", true));
             all.add(new Screen("version-restore", w + "/versions/1/restore", true));
+            all.add(new Screen("usage", w + "/usage", true));
+            all.add(new Screen("alerts", w + "/alerts", true));
+            all.add(new Screen("alerts-settings", w + "/alerts/settings", true));
             all.add(new Screen("not-found-in-workspace", w + "/knowledge/" + UUID.randomUUID(), true));
             return List.copyOf(all);
         } catch (Exception e) {

@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
         // the fake providers and webhook receivers listen on 127.0.0.1; every other private address stays refused
         "frontline.outbound.allowed-private-networks=127.0.0.1/32",
         "frontline.chat.webhook-backoff=500ms",
+        // the usage summaries and the alert checks run when a test calls them, not in the background mid-test
+        "frontline.llm.usage.summary-every=7d",
+        "frontline.alerts.evaluate-every=7d",
+        "frontline.alerts.delivery-backoff=500ms",
         "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })
 @AutoConfigureMockMvc

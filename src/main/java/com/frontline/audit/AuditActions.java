@@ -20,7 +20,8 @@ public final class AuditActions {
             Map.entry("search", "Search tuning"),
             Map.entry("chat", "Handoff"),
             Map.entry("corrections", "Corrections"),
-            Map.entry("assistants", "Assistant versions"));
+            Map.entry("assistants", "Assistant versions"),
+            Map.entry("alerts", "Alerts"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -53,6 +54,7 @@ public final class AuditActions {
             Map.entry("llm.price_updated", "Changed a model price"),
             Map.entry("llm.price_reset", "Reset model prices"),
             Map.entry("llm.settings_restored", "Restored providers and routing from an assistant version"),
+            Map.entry("llm.usage_retention_updated", "Changed how long call records are kept"),
             Map.entry("search.settings_updated", "Changed search tuning"),
             Map.entry("search.settings_reset", "Reset search tuning to the defaults"),
             Map.entry("chat.settings_updated", "Changed the confidence threshold or handoff webhook"),
@@ -67,7 +69,10 @@ public final class AuditActions {
             Map.entry("corrections.threshold_updated", "Changed the verified-answer threshold"),
             Map.entry("assistants.published", "Published an assistant version"),
             Map.entry("assistants.restored", "Restored an assistant version as a new version"),
-            Map.entry("assistants.live_changed", "Changed the live assistant version"));
+            Map.entry("assistants.live_changed", "Changed the live assistant version"),
+            Map.entry("alerts.settings_updated", "Changed alert thresholds or delivery"),
+            Map.entry("alerts.acknowledged", "Acknowledged an alert"),
+            Map.entry("alerts.resolved", "Resolved an alert"));
 
     private AuditActions() {
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.alerts.web;
+
+import org.jspecify.annotations.NullMarked;
