@@ -94,18 +94,29 @@ class FeedbackReviewRepository {
 
     /**
      * Daily figures over all assistant answers in {@code [from, to)} (UTC days), for the cards: only the channel and
-     * the provider/model of the filter apply, since a rate needs every answer, judged or not.
+     * the provider/model of the filter apply, since a rate needs every answer, judged or not. Read live from the
+     * answers; the cards read past days from the roll-up instead ({@link FeedbackReviewDays}).
      */
     List<FeedbackReviewDay> days(TenantId tenant, OffsetDateTime from, OffsetDateTime to, @Nullable Channel channel,
                                  FeedbackReviewFilter.@Nullable ProviderModel providerModel) {
-        Field<LocalDate> day = DSL.field("(({0} at time zone 'UTC')::date)", SQLDataType.LOCALDATE,
-                MESSAGES.CREATED_AT);
+        return days(tenant, List.of(new FeedbackRollupPlan.Span(from, to)), channel, providerModel);
+    }
+
+    /** {@link #days(TenantId, OffsetDateTime, OffsetDateTime, Channel, FeedbackReviewFilter.ProviderModel)} over
+     * several spans at once (none: no days). */
+    List<FeedbackReviewDay> days(TenantId tenant, List<FeedbackRollupPlan.Span> spans, @Nullable Channel channel,
+                                 FeedbackReviewFilter.@Nullable ProviderModel providerModel) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        Field<LocalDate> day = utcDay(MESSAGES.CREATED_AT);
+        Condition inSpans = DSL.or(spans.stream()
+                .map(s -> MESSAGES.CREATED_AT.ge(s.from()).and(MESSAGES.CREATED_AT.lt(s.to())))
+                .toList());
         List<Condition> where = new ArrayList<>(List.of(
                 MESSAGES.TENANT_ID.eq(tenant.value()),
-                MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()),
-                MESSAGES.CREATED_AT.ge(from),
-                MESSAGES.CREATED_AT.lt(to),
-                MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)),
+                countedAnswer(),
+                inSpans,
                 // evaluation conversations are few: a hashed list, instead of joining every answer's conversation
                 MESSAGES.CONVERSATION_ID.notIn(conversationsIn(tenant, Channel.EVALUATION))));
         if (channel != null) {
@@ -132,6 +143,17 @@ class FeedbackReviewRepository {
                 .fetch(r -> new FeedbackReviewDay(r.get(day), r.get(answers), r.get(rated), r.get(helpful),
                         r.get(fallbacks), r.get(handoffs), r.get(implicitCount), r.get(implicitSum)));
         // @formatter:on
+    }
+
+    /** The answers the cards count: the assistant's, small talk and clarifying questions left out. */
+    static Condition countedAnswer() {
+        return MESSAGES.AUTHOR.eq(Author.ASSISTANT.name())
+                .and(MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)));
+    }
+
+    /** The UTC day of a time. */
+    static Field<LocalDate> utcDay(Field<OffsetDateTime> at) {
+        return DSL.field("(({0} at time zone 'UTC')::date)", SQLDataType.LOCALDATE, at);
     }
 
     private static org.jooq.Select<org.jooq.Record1<UUID>> conversationsIn(TenantId tenant, Channel channel) {
