@@ -38,6 +38,8 @@ create table chat.answer_days_stale (
 );
 
 -- "Past" is before today (UTC) by the database's clock, read when the change is made; today is always read live.
+-- A conversation's channel is set when it is created and never changes, so chat.conversations needs no trigger
+-- (deleting a conversation deletes its messages, which the delete trigger sees).
 -- Inserts and deletes mark once per statement (a bulk insert of history, a conversation deleted with its messages).
 create function chat.answer_days_mark_inserted() returns trigger
     language plpgsql as

@@ -34,9 +34,10 @@ record ChatProperties(@DefaultValue("10s") Duration webhookTimeout,
 
     /**
      * @param every     how often the job rolls up the days that ended and the past days that changed
-     * @param settle    how long after a UTC day ends it is rolled up (until then it is read live): a change made in
-     *                  a transaction that began before midnight and commits later than this is not marked (only
-     *                  changes to past days are), so keep it well above the longest transaction
+     * @param settle    how long after a UTC day ends it is rolled up (until then it is read live). A change to an
+     *                  answer of the day made before midnight is not marked (it was today's, read live), so one
+     *                  whose transaction commits more than this after midnight would be missed: keep it well
+     *                  above the longest transaction
      * @param chunkDays days rolled up per transaction when a workspace catches up (its first run, or after a pause)
      * @param staleDays changed days rolled up again per run at most; the rest wait for the next run (and are read
      *                  live until then)
