@@ -114,6 +114,7 @@ public final class FeedbackReviewBenchmark {
             System.out.printf("%-48s %8.1f %8.1f%n", "provider/model choices", t[0], t[1]);
 
             rollUp(ds, dsl, repo, a, d30, d90, runs, explain);
+            ds.close(); // before the server stops, or the pool's housekeeper warns about closed connections
         }
     }
 
@@ -167,6 +168,12 @@ public final class FeedbackReviewBenchmark {
         compare("90 + 90, one provider/model", runs,
                 () -> repo.days(a, d90.previous().from(), d90.to(), null, model).size(),
                 () -> days.days(a, d90.previous().from(), d90.to(), null, model).size());
+        if (explain) {
+            var plan = days.plan(a, d90.previous().from(), d90.to());
+            System.out.println(plain.fetch("explain analyze " + lastStatement(plain, logging ->
+                    new FeedbackRollupRepository(logging).rolledUp(a, plan.rolledUp().getFirst(),
+                            plan.rolledUp().getLast(), null, null))));
+        }
         t = time(runs, () -> cardsTx.execute(s -> service.cards(a, d30)).size());
         System.out.printf("%-48s %8s %8s %8.1f %8.1f%n", "cards() in its transaction, 30 days", "", "", t[0], t[1]);
         t = time(runs, () -> cardsTx.execute(s -> service.cards(a, d90)).size());
@@ -211,7 +218,12 @@ public final class FeedbackReviewBenchmark {
     }
 
     private static String lastSql(DSLContext dsl, java.util.function.Consumer<FeedbackReviewRepository> call) {
-        // the statement jOOQ sends, with values inlined, as the repository builds it
+        return lastStatement(dsl, logging -> call.accept(new FeedbackReviewRepository(logging,
+                JsonMapper.builder().build())));
+    }
+
+    /** The last statement jOOQ sends, with values inlined, as the code given the context builds it. */
+    private static String lastStatement(DSLContext dsl, java.util.function.Consumer<DSLContext> call) {
         var listener = new ArrayList<String>();
         DSLContext logging = dsl.configuration().derive(new org.jooq.ExecuteListener() {
             @Override
@@ -219,7 +231,7 @@ public final class FeedbackReviewBenchmark {
                 listener.add(DSL.using(SQLDialect.POSTGRES).renderInlined(ctx.query()));
             }
         }).dsl();
-        call.accept(new FeedbackReviewRepository(logging, JsonMapper.builder().build()));
+        call.accept(logging);
         return listener.getLast();
     }
 
