@@ -13,12 +13,16 @@ import java.util.Set;
  * How the cards' daily figures for {@code [from, to)} are read: a UTC day the period covers whole, that the roll-up
  * has reached ({@code completeThrough}) and that did not change since ({@code stale}) comes from the roll-up; the
  * rest (today, days not rolled up yet, changed days, and a part-day at either end of the period) is read live.
- * Every day is read one way only.
+ * Every day is read one way only. With more than {@value #MAX_LIVE_SPANS} separate live spans the whole period is
+ * read live.
  *
  * @param rolledUp the days read from the roll-up, oldest first
  * @param live     the spans read live, oldest first, adjacent ones merged
  */
 record FeedbackRollupPlan(List<LocalDate> rolledUp, List<Span> live) {
+
+    /** Above this many separate live spans, the whole period is read live (each span is a scan of its own). */
+    static final int MAX_LIVE_SPANS = 16;
 
     /** {@code [from, to)}. */
     record Span(OffsetDateTime from, OffsetDateTime to) {
@@ -48,6 +52,10 @@ record FeedbackRollupPlan(List<LocalDate> rolledUp, List<Span> live) {
             } else {
                 live.add(new Span(a, b));
             }
+        }
+        if (live.size() > MAX_LIVE_SPANS) {
+            // many changed days apart (a bulk import of history): one live read of the period is cheaper
+            return new FeedbackRollupPlan(List.of(), List.of(new Span(from, to)));
         }
         return new FeedbackRollupPlan(rolledUp, live);
     }

@@ -93,6 +93,25 @@ class FeedbackRollupPlanTest {
     }
 
     @Test
+    void manyChangedDaysApartAreReadLiveInOneGo() {
+        OffsetDateTime from = midnight(TODAY.minusDays(89));
+        OffsetDateTime to = midnight(TODAY.plusDays(1));
+        Set<LocalDate> everyOtherDay = new java.util.HashSet<>();
+        for (int i = 0; i < FeedbackRollupPlan.MAX_LIVE_SPANS - 1; i++) {
+            everyOtherDay.add(TODAY.minusDays(3 + 2L * i));
+        }
+        // one span per changed day, and today: at the limit
+        FeedbackRollupPlan plan = FeedbackRollupPlan.of(from, to, TODAY.minusDays(1), everyOtherDay);
+        assertThat(plan.live()).hasSize(FeedbackRollupPlan.MAX_LIVE_SPANS);
+        assertThat(plan.rolledUp()).hasSize(89 - everyOtherDay.size());
+
+        everyOtherDay.add(TODAY.minusDays(3 + 2L * FeedbackRollupPlan.MAX_LIVE_SPANS));
+        plan = FeedbackRollupPlan.of(from, to, TODAY.minusDays(1), everyOtherDay);
+        assertThat(plan.rolledUp()).isEmpty();
+        assertThat(plan.live()).containsExactly(new Span(from, to));
+    }
+
+    @Test
     void everyMomentOfThePeriodIsReadExactlyOnce() {
         OffsetDateTime from = midnight(TODAY.minusDays(40)).plusMinutes(7);
         OffsetDateTime to = midnight(TODAY).plusHours(13);
