@@ -157,8 +157,11 @@ class FeedbackRollupTest {
         assertThat(staleThrough(a, dayOf(up))).doesNotContain(dayOf(up));
         chat.feedback(a, conversationOf(up), up, 1); // a new time, the same rating
         assertThat(staleThrough(a, dayOf(up))).doesNotContain(dayOf(up));
-        chat.feedback(a, conversationOf(up), up, -1);
-        assertThat(staleThrough(a, dayOf(up))).contains(dayOf(up));
+        // in one transaction, so that the scheduled job cannot roll the day up between the rating and the check
+        tx.executeWithoutResult(s -> {
+            chat.feedback(a, conversationOf(up), up, -1);
+            assertThat(staleThrough(a, dayOf(up))).contains(dayOf(up));
+        });
     }
 
     @Test
@@ -223,28 +226,30 @@ class FeedbackRollupTest {
                 .orderBy(ANSWER_DAYS.DAY, ANSWER_DAYS.CHANNEL, ANSWER_DAYS.PROVIDER, ANSWER_DAYS.MODEL).fetch()
                 .intoMaps();
         UUID up = pick(a, 15, "feedback = 1");
-        chat.feedback(a, conversationOf(up), up, -1);
-
-        assertThat(rollups.completeThrough(empty)).isEmpty();
-        assertThat(rollups.rolledUp(empty, first, through, null, null)).isEmpty();
-        assertThat(rollups.staleDays(empty, first, through)).isEmpty();
-        assertThat(rollups.staleDays(b, first, through)).isEmpty();
-        assertThat(rollups.firstAnswerDay(empty)).isEmpty();
+        // in one transaction, so that the scheduled job cannot roll A's changed day up while this runs
         tx.executeWithoutResult(s -> {
+            chat.feedback(a, conversationOf(up), up, -1);
+
+            assertThat(rollups.completeThrough(empty)).isEmpty();
+            assertThat(rollups.rolledUp(empty, first, through, null, null)).isEmpty();
+            assertThat(rollups.staleDays(empty, first, through)).isEmpty();
+            assertThat(rollups.staleDays(b, first, through)).isEmpty();
+            assertThat(rollups.firstAnswerDay(empty)).isEmpty();
             assertThat(rollups.recompute(empty, first, through)).isZero();
             rollups.recompute(b, first, through);
             rollups.completeThrough(empty, through);
+
+            // A's rows and its changed day are as they were
+            assertThat(dsl.selectFrom(ANSWER_DAYS).where(ANSWER_DAYS.TENANT_ID.eq(a.value()))
+                    .orderBy(ANSWER_DAYS.DAY, ANSWER_DAYS.CHANNEL, ANSWER_DAYS.PROVIDER, ANSWER_DAYS.MODEL).fetch()
+                    .intoMaps()).isEqualTo(aRows);
+            assertThat(rollups.staleDays(a, first, through)).contains(dayOf(up));
+            assertThat(rollups.completeThrough(a)).contains(through);
+            assertThat(dsl.fetchCount(ANSWER_DAYS_STATE, ANSWER_DAYS_STATE.TENANT_ID.eq(empty.value()))).isOne();
+            assertThat(dailyFigures.days(empty, midnight(first), midnight(today.plusDays(1)), null, null)).isEmpty();
+            assertThat(rollups.behind(through)).extracting(FeedbackRollupRepository.Behind::tenant)
+                    .doesNotContain(a, b, empty);
         });
-        // A's rows and its changed day are as they were
-        assertThat(dsl.selectFrom(ANSWER_DAYS).where(ANSWER_DAYS.TENANT_ID.eq(a.value()))
-                .orderBy(ANSWER_DAYS.DAY, ANSWER_DAYS.CHANNEL, ANSWER_DAYS.PROVIDER, ANSWER_DAYS.MODEL).fetch()
-                .intoMaps()).isEqualTo(aRows);
-        assertThat(rollups.staleDays(a, first, through)).contains(dayOf(up));
-        assertThat(rollups.completeThrough(a)).contains(through);
-        assertThat(dsl.fetchCount(ANSWER_DAYS_STATE, ANSWER_DAYS_STATE.TENANT_ID.eq(empty.value()))).isOne();
-        assertThat(dailyFigures.days(empty, midnight(first), midnight(today.plusDays(1)), null, null)).isEmpty();
-        assertThat(rollups.behind(through)).extracting(FeedbackRollupRepository.Behind::tenant)
-                .doesNotContain(a, b, empty);
     }
 
     /** Every period, both aligned to UTC days and not, with each channel and provider/model filter. */
