@@ -6,6 +6,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record8;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -17,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,27 +97,25 @@ class FeedbackReviewRepository {
 
     /**
      * Daily figures over all assistant answers in {@code [from, to)} (UTC days), for the cards: only the channel and
-     * the provider/model of the filter apply, since a rate needs every answer, judged or not.
+     * the provider/model of the filter apply, since a rate needs every answer, judged or not. Read live from the
+     * answers; the cards read past days from the roll-up instead ({@link FeedbackReviewDays}).
      */
     List<FeedbackReviewDay> days(TenantId tenant, OffsetDateTime from, OffsetDateTime to, @Nullable Channel channel,
                                  FeedbackReviewFilter.@Nullable ProviderModel providerModel) {
-        Field<LocalDate> day = DSL.field("(({0} at time zone 'UTC')::date)", SQLDataType.LOCALDATE,
-                MESSAGES.CREATED_AT);
-        List<Condition> where = new ArrayList<>(List.of(
-                MESSAGES.TENANT_ID.eq(tenant.value()),
-                MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()),
-                MESSAGES.CREATED_AT.ge(from),
-                MESSAGES.CREATED_AT.lt(to),
-                MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)),
-                // evaluation conversations are few: a hashed list, instead of joining every answer's conversation
-                MESSAGES.CONVERSATION_ID.notIn(conversationsIn(tenant, Channel.EVALUATION))));
-        if (channel != null) {
-            where.add(MESSAGES.CONVERSATION_ID.in(conversationsIn(tenant, channel)));
+        return days(tenant, List.of(new FeedbackRollupPlan.Span(from, to)), channel, providerModel);
+    }
+
+    /**
+     * {@link #days(TenantId, OffsetDateTime, OffsetDateTime, Channel, FeedbackReviewFilter.ProviderModel)} over
+     * several spans that share no UTC day (none: no days), oldest first. Each span is its own range scan of the
+     * answers' index, read from the index alone (one scan over several ranges would visit the table).
+     */
+    List<FeedbackReviewDay> days(TenantId tenant, List<FeedbackRollupPlan.Span> spans, @Nullable Channel channel,
+                                 FeedbackReviewFilter.@Nullable ProviderModel providerModel) {
+        if (spans.isEmpty()) {
+            return List.of();
         }
-        if (providerModel != null) {
-            where.add(MESSAGES.PROVIDER.isNotDistinctFrom(providerModel.provider()));
-            where.add(MESSAGES.MODEL.isNotDistinctFrom(providerModel.model()));
-        }
+        Field<LocalDate> day = utcDay(MESSAGES.CREATED_AT).as("day");
         Field<Integer> answers = DSL.count().as("answers");
         Field<Integer> rated = DSL.count().filterWhere(MESSAGES.FEEDBACK.isNotNull()).as("rated");
         Field<Integer> helpful = DSL.count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful");
@@ -123,15 +124,46 @@ class FeedbackReviewRepository {
         Field<Integer> implicitCount = DSL.count(MESSAGES.IMPLICIT_SCORE).as("implicit_count");
         Field<Double> implicitSum = DSL.coalesce(DSL.sum(MESSAGES.IMPLICIT_SCORE), DSL.inline(0))
                 .cast(SQLDataType.DOUBLE).as("implicit_sum");
-        // @formatter:off
-        return dsl.select(day, answers, rated, helpful, fallbacks, handoffs, implicitCount, implicitSum)
-                .from(MESSAGES)
-                .where(where)
-                .groupBy(day)
-                .orderBy(day)
-                .fetch(r -> new FeedbackReviewDay(r.get(day), r.get(answers), r.get(rated), r.get(helpful),
-                        r.get(fallbacks), r.get(handoffs), r.get(implicitCount), r.get(implicitSum)));
-        // @formatter:on
+        Select<Record8<LocalDate, Integer, Integer, Integer, Integer, Integer, Integer, Double>> union = null;
+        for (FeedbackRollupPlan.Span span : spans) {
+            List<Condition> where = new ArrayList<>(List.of(
+                    MESSAGES.TENANT_ID.eq(tenant.value()),
+                    countedAnswer(),
+                    MESSAGES.CREATED_AT.ge(span.from()),
+                    MESSAGES.CREATED_AT.lt(span.to()),
+                    // evaluation conversations are few: a hashed list, instead of joining every answer's conversation
+                    MESSAGES.CONVERSATION_ID.notIn(conversationsIn(tenant, Channel.EVALUATION))));
+            if (channel != null) {
+                where.add(MESSAGES.CONVERSATION_ID.in(conversationsIn(tenant, channel)));
+            }
+            if (providerModel != null) {
+                where.add(MESSAGES.PROVIDER.isNotDistinctFrom(providerModel.provider()));
+                where.add(MESSAGES.MODEL.isNotDistinctFrom(providerModel.model()));
+            }
+            // @formatter:off
+            var select = DSL.select(day, answers, rated, helpful, fallbacks, handoffs, implicitCount, implicitSum)
+                    .from(MESSAGES)
+                    .where(where)
+                    .groupBy(utcDay(MESSAGES.CREATED_AT));
+            // @formatter:on
+            union = union == null ? select : union.unionAll(select);
+        }
+        return dsl.fetch(union).stream()
+                .map(r -> new FeedbackReviewDay(r.get(day), r.get(answers), r.get(rated), r.get(helpful),
+                        r.get(fallbacks), r.get(handoffs), r.get(implicitCount), r.get(implicitSum)))
+                .sorted(Comparator.comparing(FeedbackReviewDay::day))
+                .toList();
+    }
+
+    /** The answers the cards count: the assistant's, small talk and clarifying questions left out. */
+    static Condition countedAnswer() {
+        return MESSAGES.AUTHOR.eq(Author.ASSISTANT.name())
+                .and(MESSAGES.MODEL.isNull().or(MESSAGES.MODEL.notIn(SmallTalk.MODEL, Clarification.MODEL)));
+    }
+
+    /** The UTC day of a time. */
+    static Field<LocalDate> utcDay(Field<OffsetDateTime> at) {
+        return DSL.field("(({0} at time zone 'UTC')::date)", SQLDataType.LOCALDATE, at);
     }
 
     private static org.jooq.Select<org.jooq.Record1<UUID>> conversationsIn(TenantId tenant, Channel channel) {

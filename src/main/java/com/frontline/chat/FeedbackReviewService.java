@@ -5,6 +5,7 @@ import com.frontline.shared.Plurals;
 import com.frontline.shared.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -38,11 +39,14 @@ public class FeedbackReviewService {
     };
 
     private final FeedbackReviewRepository reviews;
+    private final FeedbackReviewDays dailyFigures;
     private final ConversationRepository conversations;
     private final JsonMapper json;
 
-    FeedbackReviewService(FeedbackReviewRepository reviews, ConversationRepository conversations, JsonMapper json) {
+    FeedbackReviewService(FeedbackReviewRepository reviews, FeedbackReviewDays dailyFigures,
+                          ConversationRepository conversations, JsonMapper json) {
         this.reviews = reviews;
+        this.dailyFigures = dailyFigures;
         this.conversations = conversations;
         this.json = json;
     }
@@ -68,13 +72,14 @@ public class FeedbackReviewService {
 
     /**
      * The cards for the filter's period against the period of the same length before it. Rates are over every
-     * answer in the period (in the filter's channel and provider/model), not only the judged ones.
+     * answer in the period (in the filter's channel and provider/model), not only the judged ones. Past days come
+     * from the daily roll-up, today (and any day changed since it was rolled up) live: one snapshot for both.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<FeedbackReviewCard> cards(TenantId tenant, FeedbackReviewFilter filter) {
         FeedbackReviewFilter before = filter.previous();
         Map<LocalDate, FeedbackReviewDay> byDay = new HashMap<>();
-        reviews.days(tenant, before.from(), filter.to(), filter.channel(), filter.providerModel())
+        dailyFigures.days(tenant, before.from(), filter.to(), filter.channel(), filter.providerModel())
                 .forEach(d -> byDay.put(d.day(), d));
         List<LocalDate> current = days(filter.from(), filter.to());
         List<LocalDate> previous = days(before.from(), before.to());

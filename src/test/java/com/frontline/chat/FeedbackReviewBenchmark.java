@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * Benchmark, not a test: the feedback review page's queries on one workspace with {@code benchmark.rated} (100,000)
  * judged answers among as many unjudged ones over 180 days, next to a second workspace with half as many (noise).
  * Only PostgreSQL is started (embedded, with the app's migrations); each query runs 5 times to warm up, then
- * {@code benchmark.runs} times, and p50/p95 are printed. Run with
+ * {@code benchmark.runs} times, and p50/p95 are printed. The cards' daily figures are then timed both ways, live and
+ * from the daily roll-up (filled by its job, whose backfill is timed too), with the ratio of the p95s. Run with
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=com.frontline.chat.FeedbackReviewBenchmark -Dbenchmark.rated=100000}; add
  * {@code -Dbenchmark.explain=true} for the plans.
@@ -111,7 +112,104 @@ public final class FeedbackReviewBenchmark {
             }
             t = time(runs, () -> repo.providerModels(a).size());
             System.out.printf("%-48s %8.1f %8.1f%n", "provider/model choices", t[0], t[1]);
+
+            rollUp(ds, dsl, repo, a, d30, d90, runs, explain);
+            ds.close(); // before the server stops, or the pool's housekeeper warns about closed connections
         }
+    }
+
+    /**
+     * The cards' daily figures read live against read from the daily roll-up (past days) plus live (today), in the
+     * same run on the same data: the roll-up is filled by the job (its backfill is timed), then each way is timed
+     * for 30 and 90 days (each with the period before it, as the cards read them), then again with three past days
+     * changed by late ratings (read live until the job rolls them up again).
+     */
+    private static void rollUp(HikariDataSource ds, DSLContext plain, FeedbackReviewRepository repo, TenantId a,
+                               FeedbackReviewFilter d30, FeedbackReviewFilter d90, int runs, boolean explain) {
+        // as in the app: jOOQ takes the connection of the Spring transaction, so the job's steps are atomic
+        var txManager = new org.springframework.jdbc.support.JdbcTransactionManager(ds);
+        DSLContext dsl = DSL.using(
+                new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(ds), SQLDialect.POSTGRES);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        var cardsTx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        cardsTx.setReadOnly(true);
+        cardsTx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        var rollups = new FeedbackRollupRepository(dsl);
+        var properties = new ChatProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
+                java.time.Duration.ZERO, new ChatProperties.Signals(java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofMinutes(1), 100),
+                new ChatProperties.Rollup(java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10), 31, 500));
+        var job = new FeedbackRollupJob(rollups, tx, properties);
+        var days = new FeedbackReviewDays(new FeedbackReviewRepository(dsl, JsonMapper.builder().build()), rollups);
+        var json = JsonMapper.builder().build();
+        var service = new FeedbackReviewService(new FeedbackReviewRepository(dsl, json), days,
+                new ConversationRepository(dsl, json), json);
+
+        long start = System.nanoTime();
+        FeedbackRollupJob.Run first = job.run();
+        double backfill = (System.nanoTime() - start) / 1e9;
+        plain.execute("vacuum analyze chat.answer_days");
+        System.out.printf("%nroll-up backfill (both workspaces, first run): %,d workspace-days in %.1f s, %,d rows; "
+                        + "%d changed days rolled up again%n", first.days(), backfill,
+                plain.fetchCount(DSL.table("chat.answer_days")), first.staleDays());
+        double[] t = time(Math.max(5, runs / 4), () -> job.run().days());
+        System.out.printf("%-48s %8.1f %8.1f%n", "roll-up job run with nothing to do", t[0], t[1]);
+
+        System.out.printf("%-48s %8s %8s %8s %8s %6s%n", "cards: daily figures", "live p50", "live p95",
+                "r-up p50", "r-up p95", "ratio");
+        compare("30 days + previous 30", runs, () -> repo.days(a, d30.previous().from(), d30.to(), null, null).size(),
+                () -> days.days(a, d30.previous().from(), d30.to(), null, null).size());
+        compare("90 days + previous 90", runs, () -> repo.days(a, d90.previous().from(), d90.to(), null, null).size(),
+                () -> days.days(a, d90.previous().from(), d90.to(), null, null).size());
+        compare("90 + 90, widget only", runs,
+                () -> repo.days(a, d90.previous().from(), d90.to(), Channel.WIDGET, null).size(),
+                () -> days.days(a, d90.previous().from(), d90.to(), Channel.WIDGET, null).size());
+        var model = new FeedbackReviewFilter.ProviderModel("anthropic", "claude-haiku");
+        compare("90 + 90, one provider/model", runs,
+                () -> repo.days(a, d90.previous().from(), d90.to(), null, model).size(),
+                () -> days.days(a, d90.previous().from(), d90.to(), null, model).size());
+        if (explain) {
+            var plan = days.plan(a, d90.previous().from(), d90.to());
+            System.out.println(plain.fetch("explain analyze " + lastStatement(plain, logging ->
+                    new FeedbackRollupRepository(logging).rolledUp(a, plan.rolledUp().getFirst(),
+                            plan.rolledUp().getLast(), null, null))));
+        }
+        t = time(runs, () -> cardsTx.execute(s -> service.cards(a, d30)).size());
+        System.out.printf("%-48s %8s %8s %8.1f %8.1f%n", "cards() in its transaction, 30 days", "", "", t[0], t[1]);
+        t = time(runs, () -> cardsTx.execute(s -> service.cards(a, d90)).size());
+        System.out.printf("%-48s %8s %8s %8.1f %8.1f%n", "cards() in its transaction, 90 days", "", "", t[0], t[1]);
+
+        // late ratings on answers of three or four past days: those days are read live until the job runs again
+        int rated = plain.execute("""
+                update chat.messages set feedback = -1, feedback_at = now()
+                 where (tenant_id, id) in (
+                       select distinct on ((created_at at time zone 'UTC')::date) tenant_id, id
+                         from chat.messages
+                        where tenant_id = ? and author = 'ASSISTANT' and feedback is null
+                          and created_at >= now() - interval '60 days' and created_at < now() - interval '57 days'
+                        order by (created_at at time zone 'UTC')::date, created_at)""", a.value());
+        System.out.printf("late ratings on %d answers of past days: %d changed days read live%n", rated,
+                rollups.staleDays(a, d90.previous().from().toLocalDate(), d90.to().toLocalDate()).size());
+        compare("90 + 90 with those days changed", runs,
+                () -> repo.days(a, d90.previous().from(), d90.to(), null, null).size(),
+                () -> days.days(a, d90.previous().from(), d90.to(), null, null).size());
+        if (explain) {
+            System.out.println(plain.fetch("explain analyze " + lastSql(plain,
+                    r -> r.days(a, days.plan(a, d90.previous().from(), d90.to()).live(), null, null))));
+        }
+        start = System.nanoTime();
+        FeedbackRollupJob.Run again = job.run();
+        System.out.printf("roll-up job run after them: %d changed days rolled up again in %.0f ms%n",
+                again.staleDays(), (System.nanoTime() - start) / 1e6);
+    }
+
+    private static void compare(String label, int runs, Supplier<Integer> live, Supplier<Integer> rolledUp) {
+        if (!live.get().equals(rolledUp.get())) {
+            throw new IllegalStateException(label + ": the two ways give a different number of days");
+        }
+        double[] l = time(runs, live);
+        double[] r = time(runs, rolledUp);
+        System.out.printf("%-48s %8.1f %8.1f %8.1f %8.1f %5.0f×%n", label, l[0], l[1], r[0], r[1], l[1] / r[1]);
     }
 
     private static String pageSql(DSLContext dsl, FeedbackReviewRepository repo, TenantId tenant,
@@ -120,7 +218,12 @@ public final class FeedbackReviewBenchmark {
     }
 
     private static String lastSql(DSLContext dsl, java.util.function.Consumer<FeedbackReviewRepository> call) {
-        // the statement jOOQ sends, with values inlined, as the repository builds it
+        return lastStatement(dsl, logging -> call.accept(new FeedbackReviewRepository(logging,
+                JsonMapper.builder().build())));
+    }
+
+    /** The last statement jOOQ sends, with values inlined, as the code given the context builds it. */
+    private static String lastStatement(DSLContext dsl, java.util.function.Consumer<DSLContext> call) {
         var listener = new ArrayList<String>();
         DSLContext logging = dsl.configuration().derive(new org.jooq.ExecuteListener() {
             @Override
@@ -128,7 +231,7 @@ public final class FeedbackReviewBenchmark {
                 listener.add(DSL.using(SQLDialect.POSTGRES).renderInlined(ctx.query()));
             }
         }).dsl();
-        call.accept(new FeedbackReviewRepository(logging, JsonMapper.builder().build()));
+        call.accept(logging);
         return listener.getLast();
     }
 
