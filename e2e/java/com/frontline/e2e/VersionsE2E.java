@@ -36,13 +36,16 @@ class VersionsE2E extends E2ETest {
         page.locator("[data-testid=threshold]").fill("70");
         page.locator("[data-testid=save-handoff]").click();
         assertThat(page.locator("#flash")).containsText("Handoff settings saved.");
-        assertThat(page.locator("[data-testid=draft-hint]")).containsText("Changes here go into your draft");
+        assertThat(page.locator("[data-testid=draft-hint]"))
+                .containsText("The confidence threshold goes into your draft");
+        shoot("versions-handoff-draft-hint");
         page.navigate(portal.url("/w/" + slug + "/playground"));
         assertThat(page.locator("[data-testid=draft-notice]")).containsText("Playground uses your unpublished draft");
         assertThat(page.locator("[data-testid=draft-notice]")).containsText("still get version 1");
 
         page.locator("[data-testid=nav-versions]").click();
-        assertThat(page.locator("[data-testid=draft-differs]")).containsText("Your draft differs from the live version 1");
+        assertThat(page.locator("[data-testid=draft-differs]"))
+                .containsText("Your draft differs from the live version 1");
         assertThat(page.locator("[data-testid=draft-changes]")).containsText("Confidence threshold");
         assertThat(page.locator("[data-testid=draft-changes]")).containsText("70 %");
         page.locator("[data-testid=publish-note]").fill("Stricter answers: 70 % confidence");

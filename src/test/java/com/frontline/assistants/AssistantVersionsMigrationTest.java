@@ -65,7 +65,8 @@ class AssistantVersionsMigrationTest {
                 + "(?, 'plain', 'Plain', 'Other')", tuned, plain);
         db.update("insert into tenants.personas (tenant_id, assistant_name, tone, custom_instructions, greeting, "
                         + "fallback_message, language) values (?, 'Ava', 'FORMAL', 'Be brief.', 'Guten Tag!', "
-                        + "'Ich bin nicht sicher.', 'de'), (?, 'Plain Assistant', 'FRIENDLY', null, 'Hi!', 'Not sure.', 'en')",
+                        + "'Ich bin nicht sicher.', 'de'), "
+                        + "(?, 'Plain Assistant', 'FRIENDLY', null, 'Hi!', 'Not sure.', 'en')",
                 tuned, plain);
         db.update("insert into llm.settings (tenant_id, routing_enabled, simple_max_score, complex_min_score, "
                 + "long_context_chars, monthly_budget_usd) values (?, false, 20, 80, 20000, 10.00)", tuned);

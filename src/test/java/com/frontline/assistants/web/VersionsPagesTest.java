@@ -247,6 +247,11 @@ class VersionsPagesTest {
                 .andExpect(content().string(containsString("Playground uses your unpublished draft")));
         assertThat(page("/w/" + owner.slug() + "/playground")).contains("data-testid=\"nav-versions\"",
                 "data-testid=\"draft-notice-link\"");
+        // the settings pages say what of them goes into the draft and what applies at once
+        assertThat(page("/w/" + owner.slug() + "/settings/providers")).contains("data-testid=\"draft-hint\"",
+                "API keys, addresses, timeouts, the budget and prices apply to every version at once");
+        assertThat(page("/w/" + owner.slug() + "/settings/persona")).contains("Changes here go into your");
+        assertThat(page("/w/" + owner.slug() + "/settings/team")).doesNotContain("data-testid=\"draft-hint\"");
     }
 
     @Test
