@@ -169,8 +169,8 @@ class AlertsTest {
             // slow, and half of the backup's calls failed
             rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Main", "m1", "ANSWER", "OK", 15_000 + i, 100, 50,
                     new BigDecimal("0.020000"), false, UUID.randomUUID()));
-            rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Backup", "m2", "ANSWER", i % 2 == 0 ? "ERROR" : "OK",
-                    900, 100, 0, BigDecimal.ZERO, true, UUID.randomUUID()));
+            rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Backup", "m2", "ANSWER",
+                    i % 2 == 0 ? "ERROR" : "OK", 900, 100, 0, BigDecimal.ZERO, true, UUID.randomUUID()));
         }
         new UsageFixture(jdbc).insert(a.id(), rows);
         new UsageFixture(jdbc).insert(b.id(), rows); // the same in B, which has no budget
@@ -211,8 +211,10 @@ class AlertsTest {
         }
         // 90 % helpful in the 28 days before the last week, 50 % in the last week
         for (int i = 0; i < 20; i++) {
-            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(10 + i % 20)).rating(i < 18 ? 1 : -1));
-            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(1 + i % 5)).rating(i % 2 == 0 ? 1 : -1));
+            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(10 + i % 20))
+                    .rating(i < 18 ? 1 : -1));
+            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(1 + i % 5))
+                    .rating(i % 2 == 0 ? 1 : -1));
         }
 
         AlertEvaluation.Result result = evaluation.evaluate(a.id(), now, true);
@@ -245,7 +247,8 @@ class AlertsTest {
         assertThat(done).filteredOn(d -> d.channel() == AlertDelivery.Channel.WEBHOOK).singleElement()
                 .satisfies(d -> assertThat(d.status()).isEqualTo("DELIVERED"));
         assertThat(received).singleElement().satisfies(body -> {
-            assertThat(body).startsWith("{\"text\":\"*[Alerts A] &lt;!channel&gt; fails 50 % of calls*\\nCalls failed.");
+            assertThat(body)
+                    .startsWith("{\"text\":\"*[Alerts A] &lt;!channel&gt; fails 50 % of calls*\\nCalls failed.");
             assertThat(body).contains("• Failed calls: 10").doesNotContain("<!channel>");
         });
 
