@@ -143,6 +143,20 @@ class AlertsTest {
         assertThat(alerts.alert(b.id(), theirs).repeats()).isZero();
         assertThat(deliveries.of(a.id(), List.of(theirs))).isEmpty();
 
+        // settings and deliveries: B's stay B's
+        settings.save(a.id(), new AlertSettings(false, 50, false, 500, false, 5, 10, 1, false, new BigDecimal("3"),
+                2, false, 3, 5, 30, false, null));
+        assertThat(settings.find(b.id())).isEqualTo(AlertSettings.DEFAULTS);
+        AlertDelivery bDelivery = deliveries.create(b.id(), theirs, AlertDelivery.Channel.WEBHOOK,
+                "https://hooks.example/b", "PENDING", null);
+        assertThat(deliveries.find(a.id(), bDelivery.id())).isEmpty();
+        deliveries.attempted(a.id(), bDelivery.id(), "DELIVERED", null);
+        deliveries.giveUp(a.id(), bDelivery.id());
+        assertThat(deliveries.find(b.id(), bDelivery.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo("PENDING");
+            assertThat(d.attempts()).isZero();
+        });
+
         // the unread count is per workspace and per member
         assertThat(alerts.unread(b.id(), alice.user().id())).isEqualTo(1);
         assertThat(alerts.unread(a.id(), alice.user().id())).isZero(); // she just opened A's list
