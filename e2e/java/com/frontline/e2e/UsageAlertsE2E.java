@@ -97,7 +97,8 @@ class UsageAlertsE2E extends E2ETest {
 
             // checked now: the alert is raised, and the sidebar counts it
             page.locator("[data-testid=check-now]").click();
-            assertThat(page.locator("#flash")).containsText("1 new alert (Spending reached 120 % of the monthly budget)");
+            assertThat(page.locator("#flash"))
+                    .containsText("1 new alert (Spending reached 120 % of the monthly budget)");
             assertThat(page.locator("[data-testid=alerts-badge]")).hasText("1");
             page.locator("[data-testid=nav-alerts]").click();
             Locator alert = page.locator("[data-testid=alert]").first();
@@ -127,7 +128,8 @@ class UsageAlertsE2E extends E2ETest {
             assertThat(page.locator("[data-testid=alert-repeats]")).containsText("Came up 1 more time since");
 
             page.locator("[data-testid=acknowledge]").click();
-            assertThat(page.locator("#flash")).containsText("Acknowledged “Spending reached 120 % of the monthly budget”.");
+            assertThat(page.locator("#flash"))
+                    .containsText("Acknowledged “Spending reached 120 % of the monthly budget”.");
             assertThat(page.locator("[data-testid=alert-status]")).hasText("Acknowledged");
             assertThat(page.locator("[data-testid=alert]")).containsText("Acknowledged by " + slug + "@usage.example");
             Browsers.screenshot(page, "alerts-acknowledged");

@@ -193,22 +193,8 @@ class AlertJobs {
                 deliveries.attempted(tenant, delivery.id(), "SKIPPED", MAIL_NOT_CONFIGURED);
                 return;
             }
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(portal.mailFrom());
-            message.setTo(delivery.target().split(",\\s*"));
-            message.setSubject("[" + workspace.name() + "] " + alert.title());
-            StringBuilder text = new StringBuilder(alert.summary()).append("\n\n");
-            alert.figures().forEach(f -> text.append("  ").append(f.name()).append(": ").append(f.value())
-                    .append('\n'));
-            String link = absolute(alert.link());
-            if (link != null) {
-                text.append("\nSee the numbers: ").append(link).append('\n');
-            }
-            String settingsLink = absolute("/w/" + workspace.slug() + "/alerts/settings");
-            text.append("\nYou receive this as an owner or admin of ").append(workspace.name()).append(" on Frontline.")
-                    .append(settingsLink == null ? " Change the alert settings under Alerts → Settings."
-                            : " Change the alert settings: " + settingsLink).append('\n');
-            message.setText(text.toString());
+            SimpleMailMessage message = mail(portal.mailFrom(), delivery.target(), workspace, alert,
+                    absolute(alert.link()), absolute("/w/" + workspace.slug() + "/alerts/settings"));
             try {
                 sender.send(message);
             } catch (MailException e) {
@@ -263,6 +249,25 @@ class AlertJobs {
             deliveries.attempted(tenant, deliveryId, "PENDING", reason);
             throw new DeliveryFailedException(reason);
         }
+    }
+
+    /** The e-mail of a new alert: its summary, its numbers, and links when the portal's public address is known. */
+    static SimpleMailMessage mail(String from, String recipients, Workspace workspace, Alert alert,
+                                  @Nullable String link, @Nullable String settingsLink) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(recipients.split(",\\s*"));
+        message.setSubject("[" + workspace.name() + "] " + alert.title());
+        StringBuilder text = new StringBuilder(alert.summary()).append("\n\n");
+        alert.figures().forEach(f -> text.append("  ").append(f.name()).append(": ").append(f.value()).append('\n'));
+        if (link != null) {
+            text.append("\nSee the numbers: ").append(link).append('\n');
+        }
+        text.append("\nYou receive this as an owner or admin of ").append(workspace.name()).append(" on Frontline.")
+                .append(settingsLink == null ? " Change the alert settings under Alerts → Settings."
+                        : " Change the alert settings: " + settingsLink).append('\n');
+        message.setText(text.toString());
+        return message;
     }
 
     /**

@@ -57,8 +57,8 @@ final class AlertRules {
         }
         numbers.put("Alert at (% of the budget)", s.costBudgetPercent());
         String summary = "$%s spent in %s (UTC) against a budget of $%s; the alert is set at %d %% of the budget."
-                .formatted(money(spent).toPlainString(), month, budget.setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                        s.costBudgetPercent());
+                .formatted(money(spent).toPlainString(), month,
+                        budget.setScale(2, RoundingMode.HALF_UP).toPlainString(), s.costBudgetPercent());
         return Optional.of(new Finding(AlertKind.COST_OVER_BUDGET, "budget:" + spending.monthStart()
                 .format(DateTimeFormatter.ofPattern("yyyy-MM")), title, summary, numbers,
                 usageLink(slug, spending.monthStart(), today, null)));
@@ -102,7 +102,8 @@ final class AlertRules {
             numbers.put("Alert at (%)", s.failureRatePercent());
             numbers.put("Window (minutes)", s.windowMinutes());
             String title = p.provider() + " fails " + Math.round(rate) + " % of calls";
-            String summary = "%,d of %,d calls to %s failed in the last %d minutes (errors, timeouts or empty answers); "
+            String summary = ("%,d of %,d calls to %s failed in the last %d minutes (errors, timeouts or empty "
+                    + "answers); ")
                     .formatted(p.failures(), p.calls(), p.provider(), s.windowMinutes())
                     + "the alert is set at " + s.failureRatePercent() + " %. Answers fell over to the next provider "
                     + "or the offline answerer.";

@@ -20,7 +20,8 @@ public record AlertSettingsForm(boolean costEnabled, @Nullable String costBudget
                 BigDecimal.valueOf(s.latencyP95Ms()).divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP)
                         .stripTrailingZeros().toPlainString(),
                 s.failureEnabled(), String.valueOf(s.failureRatePercent()), String.valueOf(s.windowMinutes()),
-                String.valueOf(s.minCalls()), s.handoffEnabled(), s.handoffFactor().stripTrailingZeros().toPlainString(),
+                String.valueOf(s.minCalls()), s.handoffEnabled(),
+                s.handoffFactor().stripTrailingZeros().toPlainString(),
                 String.valueOf(s.handoffMin()), s.qualityEnabled(), String.valueOf(s.qualityDropPoints()),
                 String.valueOf(s.qualityMinRatings()), String.valueOf(s.throttleMinutes()), s.emailEnabled(),
                 s.webhookUrl() == null ? "" : s.webhookUrl());

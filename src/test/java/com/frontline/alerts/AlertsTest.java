@@ -143,6 +143,20 @@ class AlertsTest {
         assertThat(alerts.alert(b.id(), theirs).repeats()).isZero();
         assertThat(deliveries.of(a.id(), List.of(theirs))).isEmpty();
 
+        // settings and deliveries: B's stay B's
+        settings.save(a.id(), new AlertSettings(false, 50, false, 500, false, 5, 10, 1, false, new BigDecimal("3"),
+                2, false, 3, 5, 30, false, null));
+        assertThat(settings.find(b.id())).isEqualTo(AlertSettings.DEFAULTS);
+        AlertDelivery bDelivery = deliveries.create(b.id(), theirs, AlertDelivery.Channel.WEBHOOK,
+                "https://hooks.example/b", "PENDING", null);
+        assertThat(deliveries.find(a.id(), bDelivery.id())).isEmpty();
+        deliveries.attempted(a.id(), bDelivery.id(), "DELIVERED", null);
+        deliveries.giveUp(a.id(), bDelivery.id());
+        assertThat(deliveries.find(b.id(), bDelivery.id())).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo("PENDING");
+            assertThat(d.attempts()).isZero();
+        });
+
         // the unread count is per workspace and per member
         assertThat(alerts.unread(b.id(), alice.user().id())).isEqualTo(1);
         assertThat(alerts.unread(a.id(), alice.user().id())).isZero(); // she just opened A's list
@@ -169,8 +183,8 @@ class AlertsTest {
             // slow, and half of the backup's calls failed
             rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Main", "m1", "ANSWER", "OK", 15_000 + i, 100, 50,
                     new BigDecimal("0.020000"), false, UUID.randomUUID()));
-            rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Backup", "m2", "ANSWER", i % 2 == 0 ? "ERROR" : "OK",
-                    900, 100, 0, BigDecimal.ZERO, true, UUID.randomUUID()));
+            rows.add(new UsageFixture.Row(now.minusMinutes(1 + i), "Backup", "m2", "ANSWER",
+                    i % 2 == 0 ? "ERROR" : "OK", 900, 100, 0, BigDecimal.ZERO, true, UUID.randomUUID()));
         }
         new UsageFixture(jdbc).insert(a.id(), rows);
         new UsageFixture(jdbc).insert(b.id(), rows); // the same in B, which has no budget
@@ -211,8 +225,10 @@ class AlertsTest {
         }
         // 90 % helpful in the 28 days before the last week, 50 % in the last week
         for (int i = 0; i < 20; i++) {
-            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(10 + i % 20)).rating(i < 18 ? 1 : -1));
-            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(1 + i % 5)).rating(i % 2 == 0 ? 1 : -1));
+            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(10 + i % 20))
+                    .rating(i < 18 ? 1 : -1));
+            fixture.insert(a.id(), FeedbackReviewFixture.answer().at(now.minusDays(1 + i % 5))
+                    .rating(i % 2 == 0 ? 1 : -1));
         }
 
         AlertEvaluation.Result result = evaluation.evaluate(a.id(), now, true);
@@ -245,7 +261,8 @@ class AlertsTest {
         assertThat(done).filteredOn(d -> d.channel() == AlertDelivery.Channel.WEBHOOK).singleElement()
                 .satisfies(d -> assertThat(d.status()).isEqualTo("DELIVERED"));
         assertThat(received).singleElement().satisfies(body -> {
-            assertThat(body).startsWith("{\"text\":\"*[Alerts A] &lt;!channel&gt; fails 50 % of calls*\\nCalls failed.");
+            assertThat(body)
+                    .startsWith("{\"text\":\"*[Alerts A] &lt;!channel&gt; fails 50 % of calls*\\nCalls failed.");
             assertThat(body).contains("• Failed calls: 10").doesNotContain("<!channel>");
         });
 

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * 2LU / (L + U), the point whose largest relative error over the bucket is smallest, (U − L) / (U + L). Bounds are at
  * most 2^(1/8) ≈ 1.09 apart, so that error is at most 4.4 %, and the reported value is always within
  * {@value #MAX_RELATIVE_ERROR_PERCENT} % of the exact percentile; below 12 ms buckets are 1 ms wide and exact.
+ *
+ * <p>The bounds are part of the stored summaries: change them only together with a migration that recomputes
+ * {@code llm.usage_daily} (from the raw records still kept).
  */
 public final class LatencyHistogram {
 

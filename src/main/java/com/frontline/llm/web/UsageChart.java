@@ -25,7 +25,7 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
 
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
-    static final double LEFT = 66;
+    static final double LEFT = 76;
     static final double RIGHT = 10;
     static final double TOP = 12;
     static final double BOTTOM = 28;
@@ -183,7 +183,7 @@ public record UsageChart(String label, List<Rect> bars, List<Path> lines, List<T
         int step = Math.max(1, (int) Math.ceil(n / 6.0));
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i < n; i += step) {
-            if (n - 1 - i < step / 2 && i != 0) {
+            if (n - 1 - i <= step * 0.8 && i != 0) {
                 break; // too close to the last label
             }
             ticks.add(new Tick(round(LEFT + i * slot + slot / 2), days.get(i).day().format(TICK),

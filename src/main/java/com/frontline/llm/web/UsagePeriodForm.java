@@ -36,8 +36,8 @@ public record UsagePeriodForm(@Nullable String period, @Nullable String from, @N
      * @param errors a message per field whose value was not used
      * @param label  the period in words ("Last 30 days", "1 Dec 2026 – 7 Dec 2026")
      */
-    public record Parsed(UsageQuery query, Map<String, String> values, Map<String, String> links, Map<String, String> errors,
-                  String label) {
+    public record Parsed(UsageQuery query, Map<String, String> values, Map<String, String> links,
+                         Map<String, String> errors, String label) {
 
         public String value(String name) {
             return values.getOrDefault(name, "");

@@ -34,6 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AlertsPageTest {
 
+    static final String BADGE_OF_ONE = "data-testid=\"alerts-badge\" aria-label=\"1 unread\">1</span>";
+
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
     @Autowired TeamService team;
@@ -76,7 +78,7 @@ class AlertsPageTest {
         MockHttpSession agent = member(Role.AGENT);
         raise("p95");
 
-        assertThat(html("/w/" + w.slug() + "/usage", agent)).contains("data-testid=\"alerts-badge\" aria-label=\"1 unread\">1</span>");
+        assertThat(html("/w/" + w.slug() + "/usage", agent)).contains(BADGE_OF_ONE);
         String list = html(base, agent);
         assertThat(list).contains("Slow answers: p95 latency 12.3 s", "95 % of the calls took up to 12.3 s.")
                 .contains("<dt>p95 latency (ms)</dt><dd>12,345</dd>", "<dt>Alert above (ms)</dt><dd>10,000</dd>")
@@ -87,7 +89,7 @@ class AlertsPageTest {
         // opening the list marked it seen: the badge is gone on the next page
         assertThat(html("/w/" + w.slug() + "/usage", agent)).doesNotContain("data-testid=\"alerts-badge\"");
         // … for this member only
-        assertThat(html("/w/" + w.slug() + "/usage", owner.session())).contains("data-testid=\"alerts-badge\" aria-label=\"1 unread\">1</span>");
+        assertThat(html("/w/" + w.slug() + "/usage", owner.session())).contains(BADGE_OF_ONE);
         // a viewer sees no alerts at all
         MockHttpSession viewer = member(Role.VIEWER);
         mvc.perform(get(base).session(viewer)).andExpect(status().isForbidden());
@@ -129,7 +131,8 @@ class AlertsPageTest {
         // through their own workspace's address, the id is not theirs either
         mvc.perform(post("/w/" + theirs.slug() + "/alerts/" + id + "/acknowledge").session(stranger.session())
                 .with(csrf())).andExpect(status().isNotFound());
-        assertThat(html("/w/" + theirs.slug() + "/alerts", stranger.session())).doesNotContain("Slow answers: p95 latency 12.3 s").contains("No open or acknowledged alerts.");
+        assertThat(html("/w/" + theirs.slug() + "/alerts", stranger.session()))
+                .doesNotContain("Slow answers: p95 latency 12.3 s").contains("No open or acknowledged alerts.");
         assertThat(jdbc.queryForObject("select status from alerts.raised where id = ?", String.class, id))
                 .isEqualTo("OPEN");
     }

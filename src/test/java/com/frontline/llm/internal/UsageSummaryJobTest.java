@@ -250,9 +250,9 @@ class UsageSummaryJobTest {
         assertThat(rawCount(d, "true")).isEqualTo(allD);
         summariseAll(d);
         job.retain(d, now);
-        assertThat(rawCount(d, "occurred_at < ?", today.minusDays(90).atStartOfDay().atOffset(ZoneOffset.UTC))).isZero();
-        assertThat(rawCount(d, "occurred_at >= ?", today.minusDays(90).atStartOfDay().atOffset(ZoneOffset.UTC)))
-                .isPositive();
+        OffsetDateTime keepD = today.minusDays(90).atStartOfDay().atOffset(ZoneOffset.UTC);
+        assertThat(rawCount(d, "occurred_at < ?", keepD)).isZero();
+        assertThat(rawCount(d, "occurred_at >= ?", keepD)).isPositive();
         assertThat(rawCount(c, "true")).isEqualTo(kept);
     }
 }

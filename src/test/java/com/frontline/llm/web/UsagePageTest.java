@@ -100,8 +100,8 @@ class UsagePageTest {
         String region = mvc.perform(get(base + "?period=7").session(owner.session()).header("HX-Request", "true")
                         .header("HX-Target", "usage-results"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(region.strip()).startsWith("<section id=\"usage-results\"").doesNotContain("<html", "class=\"sidebar\"")
-                .contains("Last 7 days");
+        assertThat(region.strip()).startsWith("<section id=\"usage-results\"")
+                .doesNotContain("<html", "class=\"sidebar\"").contains("Last 7 days");
         String boosted = mvc.perform(get(base).session(owner.session()).header("HX-Request", "true")
                         .header("HX-Boosted", "true"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
