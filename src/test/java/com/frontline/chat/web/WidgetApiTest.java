@@ -220,8 +220,11 @@ class WidgetApiTest {
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 decoded.replace(a.id().value().toString(), b.id().value().toString()).getBytes(StandardCharsets.UTF_8))
                 + s.token().substring(s.token().indexOf('.'));
+        // the signature's second-to-last character changed (to one it is not: "A" when it is "A" would be no change)
+        char replaced = s.token().charAt(s.token().length() - 2);
         String flipped = s.token().substring(0, s.token().length() - 2)
-                + (s.token().endsWith("A") ? "B" : "A") + s.token().substring(s.token().length() - 1);
+                + (replaced == 'A' ? 'B' : 'A') + s.token().substring(s.token().length() - 1);
+        assertThat(flipped).isNotEqualTo(s.token());
         for (String token : new String[]{forged, flipped, "", "not.a.token"}) {
             mvc.perform(post("/widget/api/messages").header("X-Widget-Token", token).param("message", "hi"))
                     .andExpect(status().isUnauthorized());
