@@ -355,4 +355,18 @@ class RolloutGuardFlowTest {
         assertThat(series.get(1).from()).isEqualTo(t0.plus(Duration.ofHours(1)));
         assertThat(series.get(1).helpful().count()).isEqualTo(40);
     }
+
+    @Test
+    void makingAnotherVersionLiveStopsTheExperimentSoThatItServesEveryone() {
+        Experiment e = ab(50);
+        versions.makeLive(admin, 2, "Going with the lower threshold");
+
+        await(() -> rollouts.get(admin.id(), e.id()).status() == ExperimentStatus.STOPPED);
+        assertThat(rollouts.history(admin.id(), 1).getFirst().reason()).isEqualTo("v2 was made live (Going with the "
+                + "lower threshold), so the experiment against v1 stopped and v2 serves every visitor.");
+        assertThat(rollouts.splitInForce(admin.id())).isEqualTo("v2 100 %");
+        assertThat(versions.versionFor(admin.id(), "visitor-1")).isEqualTo(2);
+        assertThat(rollouts.decision(admin.id(), e.id()).words()).startsWith("Stopped by " + admin.userEmail()
+                + ": v2 was made live");
+    }
 }
