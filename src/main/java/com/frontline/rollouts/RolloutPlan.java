@@ -40,7 +40,7 @@ public record RolloutPlan(List<PlanStep> steps, Mode mode) {
         }
     }
 
-    /** 10 % → 50 % → 100 %, each step at least an hour, 200 candidate visitors and 100 rated answers. */
+    /** 10 % → 50 % → 100 %, each step at least an hour and 100 rated candidate answers. */
     public static RolloutPlan defaults(Mode mode) {
         return new RolloutPlan(List.of(PlanStep.of(1000), PlanStep.of(5000), PlanStep.of(Split.TOTAL)), mode);
     }
@@ -93,10 +93,6 @@ public record RolloutPlan(List<PlanStep> steps, Mode mode) {
         if (ran.compareTo(step.minDuration()) < 0) {
             waiting.add(Words.duration(step.minDuration().minus(ran)) + " of the " + Words.duration(step.minDuration())
                     + " minimum left");
-        }
-        if (inStep.visitors() < step.minVisitors()) {
-            waiting.add(Words.count(inStep.visitors()) + " of " + Words.count(step.minVisitors())
-                    + " candidate visitors");
         }
         long sample = verdict.metric().rate(inStep).count();
         if (sample < step.minSample()) {

@@ -42,8 +42,8 @@ class RolloutPlanTest {
         StepDecision d = plan.decide(0, START, cand, verdict(cand, arm(1350, 420, 540)), clock.instant());
 
         assertThat(d.action()).isEqualTo(Action.WAIT);
-        assertThat(d.words()).isEqualTo("Step 1 of 3 (10 %): waiting: 40 min of the 1 h minimum left; 150 of 200 "
-                + "candidate visitors; 60 of 100 candidate rated answers; no verdict before the minimum sample of "
+        assertThat(d.words()).isEqualTo("Step 1 of 3 (10 %): waiting: 40 min of the 1 h minimum left; 60 of 100 "
+                + "candidate rated answers; no verdict before the minimum sample of "
                 + "100 rated answers per arm: the candidate has 60.");
     }
 
