@@ -2,6 +2,7 @@ package com.frontline;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import com.frontline.rollouts.RolloutTestClock;
 import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
@@ -24,11 +25,13 @@ import java.lang.annotation.Target;
         // the usage summaries and the alert checks run when a test calls them, not in the background mid-test
         "frontline.llm.usage.summary-every=7d",
         "frontline.alerts.evaluate-every=7d",
+        // the rollout guard looks when a test calls it (on the test's clock), not every minute in the background
+        "frontline.rollouts.guard-every=7d",
         "frontline.alerts.delivery-backoff=500ms",
         "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })
 @AutoConfigureMockMvc
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, RolloutTestClock.class})
 public @interface IntegrationTest {
 
     /** The metrics scrape credential of the test context. */

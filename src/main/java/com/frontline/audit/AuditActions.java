@@ -21,7 +21,8 @@ public final class AuditActions {
             Map.entry("chat", "Handoff"),
             Map.entry("corrections", "Corrections"),
             Map.entry("assistants", "Assistant versions"),
-            Map.entry("alerts", "Alerts"));
+            Map.entry("alerts", "Alerts"),
+            Map.entry("rollouts", "Experiments and rollouts"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -72,7 +73,13 @@ public final class AuditActions {
             Map.entry("assistants.live_changed", "Changed the live assistant version"),
             Map.entry("alerts.settings_updated", "Changed alert thresholds or delivery"),
             Map.entry("alerts.acknowledged", "Acknowledged an alert"),
-            Map.entry("alerts.resolved", "Resolved an alert"));
+            Map.entry("alerts.resolved", "Resolved an alert"),
+            Map.entry("rollouts.created", "Started an experiment or rollout"),
+            Map.entry("rollouts.overridden", "Let a rollout run although its offline gate blocked it"),
+            Map.entry("rollouts.advanced", "Advanced a rollout to its next step"),
+            Map.entry("rollouts.completed", "Completed a rollout (its candidate went live)"),
+            Map.entry("rollouts.rolled_back", "Rolled an experiment back to its baseline"),
+            Map.entry("rollouts.stopped", "Stopped an experiment"));
 
     private AuditActions() {
     }

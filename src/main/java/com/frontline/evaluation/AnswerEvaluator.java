@@ -138,6 +138,15 @@ public class AnswerEvaluator {
         return OfflinePhrases.of(versions.liveConfig(tenant).persona());
     }
 
+    /** The fixed lines of the given version's persona; null (or a version the workspace lacks): the live one's. */
+    public List<String> fixedLines(TenantId tenant, @Nullable Integer version) {
+        if (version == null) {
+            return fixedLines(tenant);
+        }
+        return versions.config(tenant, version).map(c -> OfflinePhrases.of(c.persona()))
+                .orElseGet(() -> fixedLines(tenant));
+    }
+
     /**
      * The outcome of a question from what was stored after it: no answer stored is a handoff when the conversation
      * now waits for the team (the customer asked for a person), else an error; a low-confidence answer is the

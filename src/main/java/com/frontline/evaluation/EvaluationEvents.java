@@ -13,4 +13,8 @@ public final class EvaluationEvents {
     /** An admin started a run of the evaluation set; its background job asks the cases. */
     public record RunStarted(TenantId tenant, UUID runId) {
     }
+
+    /** A run ended: done with its totals, or failed for good ({@code succeeded} false). */
+    public record RunFinished(TenantId tenant, UUID runId, boolean succeeded) {
+    }
 }

@@ -146,6 +146,12 @@ class EvaluationRepository {
     /** Creates a run with one pending result per case, in the cases' order. */
     EvaluationRun insertRun(TenantId tenant, UUID runId, @Nullable UUID startedBy, @Nullable String startedByName,
                             List<EvaluationCase> cases) {
+        return insertRun(tenant, runId, startedBy, startedByName, cases, null);
+    }
+
+    /** @param version the assistant version to ask; null: the live version at the time */
+    EvaluationRun insertRun(TenantId tenant, UUID runId, @Nullable UUID startedBy, @Nullable String startedByName,
+                            List<EvaluationCase> cases, @Nullable Integer version) {
         int number = dsl.select(coalesce(max(RUNS.NUMBER), val(0)))
                 .from(RUNS)
                 .where(RUNS.TENANT_ID.eq(tenant.value()))
@@ -158,6 +164,7 @@ class EvaluationRepository {
                 .set(RUNS.STARTED_BY, startedBy)
                 .set(RUNS.STARTED_BY_NAME, startedByName)
                 .set(RUNS.TOTAL, cases.size())
+                .set(RUNS.ASSISTANT_VERSION, version)
                 .execute();
         var insert = dsl.insertInto(RUN_RESULTS, RUN_RESULTS.TENANT_ID, RUN_RESULTS.RUN_ID, RUN_RESULTS.ORDINAL,
                 RUN_RESULTS.CASE_ID, RUN_RESULTS.ORIGIN, RUN_RESULTS.QUESTION, RUN_RESULTS.EXPECTED_ANSWER,
@@ -229,9 +236,10 @@ class EvaluationRepository {
         return true;
     }
 
-    void finish(TenantId tenant, UUID runId, Totals t) {
+    /** @return whether the run was still running (and is now done) */
+    boolean finish(TenantId tenant, UUID runId, Totals t) {
         // @formatter:off
-        dsl.update(RUNS)
+        return dsl.update(RUNS)
                 .set(RUNS.STATUS, RunStatus.DONE.name())
                 .set(RUNS.ANSWER_RATE, t.answerRate())
                 .set(RUNS.CITATION_HIT_RATE, t.citationHitRate())
@@ -243,18 +251,19 @@ class EvaluationRepository {
                 .set(RUNS.FINISHED_AT, OffsetDateTime.now())
                 .where(RUNS.TENANT_ID.eq(tenant.value()), RUNS.ID.eq(runId),
                         RUNS.STATUS.eq(RunStatus.RUNNING.name()))
-                .execute();
+                .execute() > 0;
         // @formatter:on
     }
 
-    void fail(TenantId tenant, UUID runId, String message) {
-        dsl.update(RUNS)
+    /** @return whether the run was still running (and has now failed) */
+    boolean fail(TenantId tenant, UUID runId, String message) {
+        return dsl.update(RUNS)
                 .set(RUNS.STATUS, RunStatus.FAILED.name())
                 .set(RUNS.STATUS_DETAIL, message)
                 .set(RUNS.FINISHED_AT, OffsetDateTime.now())
                 .where(RUNS.TENANT_ID.eq(tenant.value()), RUNS.ID.eq(runId),
                         RUNS.STATUS.eq(RunStatus.RUNNING.name()))
-                .execute();
+                .execute() > 0;
     }
 
     /** Runs of every workspace still marked running: after a restart, each is resumed. */
@@ -278,7 +287,7 @@ class EvaluationRepository {
                 r.get(RUNS.STATUS_DETAIL), r.get(RUNS.STARTED_BY_NAME), r.get(RUNS.TOTAL), r.get(RUNS.DONE),
                 r.get(RUNS.ANSWER_RATE), r.get(RUNS.CITATION_HIT_RATE), r.get(RUNS.MEAN_TOKEN_F1),
                 r.get(RUNS.VERIFIED_FIRED), r.get(RUNS.ERRORS), r.get(RUNS.PROVIDER), r.get(RUNS.MODEL),
-                r.get(RUNS.CREATED_AT), r.get(RUNS.FINISHED_AT));
+                r.get(RUNS.CREATED_AT), r.get(RUNS.FINISHED_AT), r.get(RUNS.ASSISTANT_VERSION));
     }
 
     private static RunResult toResult(Record r) {

@@ -18,15 +18,32 @@ import java.util.UUID;
  * @param verifiedFired   answers that were an approved correction served as is ("Verified answer")
  * @param provider        the provider most answers came from
  * @param model           the model most answers came from
+ * @param assistantVersion the assistant version the run asked (a rollout's gate); null: the live version at the time
  */
 public record EvaluationRun(UUID id, int number, RunStatus status, @Nullable String statusDetail,
                             @Nullable String startedBy, int total, int done, @Nullable Double answerRate,
                             @Nullable Double citationHitRate, @Nullable Double meanTokenF1,
                             @Nullable Integer verifiedFired, @Nullable Integer errors, @Nullable String provider,
-                            @Nullable String model, OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt) {
+                            @Nullable String model, OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt,
+                            @Nullable Integer assistantVersion) {
+
+    /** A run of the live version. */
+    public EvaluationRun(UUID id, int number, RunStatus status, @Nullable String statusDetail,
+                         @Nullable String startedBy, int total, int done, @Nullable Double answerRate,
+                         @Nullable Double citationHitRate, @Nullable Double meanTokenF1,
+                         @Nullable Integer verifiedFired, @Nullable Integer errors, @Nullable String provider,
+                         @Nullable String model, OffsetDateTime createdAt, @Nullable OffsetDateTime finishedAt) {
+        this(id, number, status, statusDetail, startedBy, total, done, answerRate, citationHitRate, meanTokenF1,
+                verifiedFired, errors, provider, model, createdAt, finishedAt, null);
+    }
 
     public boolean running() {
         return status == RunStatus.RUNNING;
+    }
+
+    /** Finished with its totals written. */
+    public boolean succeeded() {
+        return status == RunStatus.DONE;
     }
 
     /** 0–100, how far the run is. */

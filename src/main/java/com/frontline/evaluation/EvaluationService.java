@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -156,6 +157,37 @@ public class EvaluationService {
     }
 
     /**
+     * Starts a run of every active case asked of the given assistant version, from code: a rollout's offline gate
+     * runs the set once with its candidate and once with the live version. Like a run an admin starts, it is the
+     * workspace's one run in progress, and its background job asks the cases.
+     *
+     * @param startedBy who the run is for, as the runs list shows it ("Rollout 3: offline gate")
+     * @return the run, or empty when the set has no active case
+     * @throws UserFacingException a run is already in progress (try again once it has finished)
+     */
+    @Transactional
+    public Optional<EvaluationRun> startForVersion(TenantId tenant, int version, String startedBy) {
+        if (repository.running(tenant).isPresent()) {
+            throw new UserFacingException("A run is already in progress; wait for it to finish.");
+        }
+        List<EvaluationCase> cases = repository.activeCases(tenant);
+        if (cases.isEmpty()) {
+            return Optional.empty();
+        }
+        EvaluationRun run = repository.insertRun(tenant, UUID.randomUUID(), null, startedBy, cases, version);
+        events.publishEvent(new EvaluationEvents.RunStarted(tenant, run.id()));
+        log.info("Workspace {}: evaluation run {} started for assistant version {} ({})", tenant, run.number(),
+                version, startedBy);
+        return Optional.of(run);
+    }
+
+    /** Whether a run of the workspace is in progress. */
+    @Transactional(readOnly = true)
+    public boolean runInProgress(TenantId tenant) {
+        return repository.running(tenant).isPresent();
+    }
+
+    /**
      * Asks the run's pending cases and scores each as it comes; then writes the run's totals. A resumed run (after a
      * restart) continues with the cases not yet answered. Only the background job calls this.
      */
@@ -164,7 +196,7 @@ public class EvaluationService {
         if (run == null || !run.running()) {
             return;
         }
-        List<String> fixedLines = evaluator.fixedLines(tenant);
+        List<String> fixedLines = evaluator.fixedLines(tenant, run.assistantVersion());
         for (RunResult pending : repository.results(tenant, runId)) {
             if (!pending.pending()) {
                 continue;
@@ -172,7 +204,7 @@ public class EvaluationService {
             AnswerTask task = CaseScoring.task(pending.caseId().toString(), pending.question(),
                     pending.expectedAnswer(), pending.expectedSource());
             AnswerEvaluator.Asked asked = evaluator.ask(tenant, Channel.EVALUATION, task, CaseScoring::citedKeys,
-                    id -> List.of(id.toString()));
+                    id -> List.of(id.toString()), run.assistantVersion());
             TaskResult result = asked.result();
             @Nullable ChatMessage answer = asked.answer();
             var scored = new EvaluationRepository.Scored(result.outcome(), result.answer(), cited(answer),
@@ -186,7 +218,11 @@ public class EvaluationService {
 
     /** The run stopped for good (its job failed after its retries): it says so. */
     public void fail(TenantId tenant, UUID runId, String message) {
-        tx.executeWithoutResult(s -> repository.fail(tenant, runId, message));
+        tx.executeWithoutResult(s -> {
+            if (repository.fail(tenant, runId, message)) {
+                events.publishEvent(new EvaluationEvents.RunFinished(tenant, runId, false));
+            }
+        });
     }
 
     private void finish(TenantId tenant, UUID runId, List<String> fixedLines) {
@@ -207,9 +243,11 @@ public class EvaluationService {
                 .orElse(null);
         String provider = route == null ? null : route.substring(0, route.indexOf('\n'));
         String model = route == null ? null : route.substring(route.indexOf('\n') + 1);
-        repository.finish(tenant, runId, new EvaluationRepository.Totals(results.isEmpty() ? null : all.answerRate(),
-                all.citationHit(), all.tokenF1(), verified, all.errors(), provider,
-                model == null || model.isEmpty() ? null : model));
+        if (repository.finish(tenant, runId, new EvaluationRepository.Totals(results.isEmpty() ? null
+                        : all.answerRate(), all.citationHit(), all.tokenF1(), verified, all.errors(), provider,
+                model == null || model.isEmpty() ? null : model))) {
+            events.publishEvent(new EvaluationEvents.RunFinished(tenant, runId, true));
+        }
     }
 
     /** The runs the app left running (a restart); the jobs resume them. */
