@@ -2,6 +2,7 @@ package com.frontline.rollouts.web;
 
 import com.frontline.assistants.AssistantVersions;
 import com.frontline.rollouts.ArmMetrics;
+import com.frontline.rollouts.Decision;
 import com.frontline.rollouts.Experiment;
 import com.frontline.rollouts.ExperimentStatus;
 import com.frontline.rollouts.Rollouts;
@@ -150,14 +151,19 @@ class ExperimentController {
     }
 
     private String page(CurrentTenant tenant, Experiment e, Model model, String reason, Map<String, String> errors) {
-        List<ArmMetrics> metrics = e.status() == ExperimentStatus.GATING || e.status() == ExperimentStatus.BLOCKED
+        List<ArmMetrics> all = e.status() == ExperimentStatus.GATING || e.status() == ExperimentStatus.BLOCKED
                 ? List.of() : rollouts.metrics(tenant.id(), e.id());
-        List<SeriesPoint> series = metrics.isEmpty() ? List.of() : rollouts.series(tenant.id(), e.id());
+        // the service gives each arm over the guard window, then each arm since the start
+        int arms = e.arms().size();
+        List<ArmMetrics> window = all.size() == 2 * arms ? all.subList(0, arms) : List.of();
+        List<ArmMetrics> overall = all.size() == 2 * arms ? all.subList(arms, all.size()) : all;
+        List<SeriesPoint> series = all.isEmpty() ? List.of() : rollouts.series(tenant.id(), e.id());
+        Decision decision = rollouts.decision(tenant.id(), e.id());
         model.addAttribute("experiment", e);
         model.addAttribute("split", SplitBar.of(e, e.baselineVersion()));
-        model.addAttribute("decision", metrics.isEmpty() ? null : rollouts.decision(tenant.id(), e.id()));
-        model.addAttribute("table", metrics.isEmpty() ? null : ArmTable.of(metrics));
-        model.addAttribute("differences", HelpfulDifference.of(metrics, e.guard()));
+        model.addAttribute("decision", decision);
+        model.addAttribute("table", overall.isEmpty() ? null : ArmTable.of(overall));
+        model.addAttribute("differences", HelpfulDifference.of(window, overall, e.guard(), decision));
         model.addAttribute("chart", RolloutChart.wide(series, e.arms()));
         model.addAttribute("chartNarrow", RolloutChart.narrow(series, e.arms()));
         model.addAttribute("live", versions.liveVersion(tenant.id()));

@@ -1,6 +1,7 @@
 package com.frontline.rollouts.web;
 
 import com.frontline.rollouts.ArmMetrics;
+import com.frontline.rollouts.Decision;
 import com.frontline.rollouts.GuardSettings;
 import com.frontline.rollouts.stats.Alternative;
 import com.frontline.rollouts.stats.Difference;
@@ -14,69 +15,90 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An arm's helpful rate against the baseline's, in words: the difference in percentage points with its Newcombe
- * interval, the relative change, and the tests by name: the sequential test the guard decides with (its always-valid
- * p-value of "the arm is worse", from these counts alone: the guard's running minimum can only be lower), and the
- * two-proportion z-test, which is right only when read once. Before each arm has the guard's minimum sample of rated
- * answers there is no verdict, and the page says how far each arm is. The verdict itself is the guard's (the
- * decision on the page), which looks at the guard window with its share of α; these figures are the reading behind it.
+ * An arm's helpful rate against the baseline's, over the guard window and since the split started: the difference in
+ * percentage points with its Newcombe interval, the relative change, and the tests by name: the sequential test the
+ * guard decides with (its always-valid p-value that the arm is worse: the guard's own running value where the
+ * decision carries it, else the value of these counts looked at once, which can only be higher), and the
+ * two-proportion z-test, right only when read once. Before each arm has the guard's minimum sample of rated answers
+ * in the window there is no verdict, and the page says how far each arm is. The verdict itself is the guard's (the
+ * decision on the page); these figures are the reading behind it.
  *
- * @param sampleShort null once both arms have the minimum sample; otherwise what is missing, in words
- * @param sequentialP the mixture SPRT's always-valid one-sided p-value that the arm is worse than the baseline
- * @param zTestP      the pooled two-proportion z-test's two-sided p-value
+ * @param sampleShort null once both arms have the minimum sample in the window; otherwise what is missing, in words
  */
-record HelpfulDifference(String arm, String versus, String difference, String interval, String relative,
-                         double sequentialP, double zTestP, @Nullable String sampleShort, String words) {
+record HelpfulDifference(String arm, String versus, List<Span> spans, @Nullable String sampleShort) {
 
-    /** One line per arm after the baseline (the first). */
-    static List<HelpfulDifference> of(List<ArmMetrics> metrics, GuardSettings guard) {
+    /** One span's comparison; "–" where there is nothing to compare yet. */
+    record Span(String name, String difference, String interval, String relative, String sequentialP, String zTestP,
+                boolean guards) {
+    }
+
+    /**
+     * @param window  each arm over the guard window, baseline first (may be empty)
+     * @param overall each arm since the split started, baseline first
+     */
+    static List<HelpfulDifference> of(List<ArmMetrics> window, List<ArmMetrics> overall, GuardSettings guard,
+                                      @Nullable Decision decision) {
         List<HelpfulDifference> out = new ArrayList<>();
-        if (metrics.size() < 2) {
+        if (overall.size() < 2) {
             return out;
         }
-        ArmMetrics base = metrics.getFirst();
         MixtureSprt worse = new MixtureSprt(guard.config().mixingSd(), Alternative.LESS);
         double confidence = 1 - guard.alpha();
-        for (int i = 1; i < metrics.size(); i++) {
-            ArmMetrics m = metrics.get(i);
-            String name = ArmTable.of(List.of(base, m)).arms().get(1);
-            String baseName = "v" + base.version() + " baseline";
-            List<String> short_ = new ArrayList<>();
-            for (ArmMetrics a : List.of(base, m)) {
-                if (a.helpful().count() < guard.minSample()) {
-                    short_.add((a == base ? baseName : name) + " has " + ArmTable.count(a.helpful().count()) + " of "
-                            + ArmTable.count(guard.minSample()));
+        List<String> names = ArmTable.of(overall).arms();
+        for (int i = 1; i < overall.size(); i++) {
+            String name = names.get(i);
+            String baseName = names.getFirst();
+            List<Span> spans = new ArrayList<>();
+            String sampleShort = null;
+            if (window.size() == overall.size()) {
+                ArmMetrics base = window.getFirst();
+                ArmMetrics m = window.get(i);
+                List<String> missing = new ArrayList<>();
+                if (base.helpful().count() < guard.minSample()) {
+                    missing.add(baseName + " has " + ArmTable.count(base.helpful().count()));
                 }
+                if (m.helpful().count() < guard.minSample()) {
+                    missing.add(name + " has " + ArmTable.count(m.helpful().count()));
+                }
+                if (!missing.isEmpty()) {
+                    sampleShort = "No verdict before the minimum sample of " + ArmTable.count(guard.minSample())
+                            + " rated answers per arm in the guard window: " + String.join(", ", missing) + ".";
+                }
+                spans.add(span("Guard window (last " + Labels.INSTANCE.duration(guard.window()) + ")", m, base,
+                        worse, confidence, guardP(decision, m.arm()), true));
             }
-            String sampleShort = short_.isEmpty() ? null : "No verdict before the minimum sample of "
-                    + ArmTable.count(guard.minSample()) + " rated answers per arm: " + String.join(", ", short_)
-                    + ".";
-            if (m.helpful().isEmpty() || base.helpful().isEmpty()) {
-                out.add(new HelpfulDifference(name, baseName, "–", "–", "–", 1, 1, sampleShort,
-                        "No rated answers on " + (m.helpful().isEmpty() ? name : baseName) + " yet."));
-                continue;
-            }
-            double d = m.helpful().value() - base.helpful().value();
-            Interval ci = Difference.newcombe(m.helpful(), base.helpful(), confidence);
-            double rel = base.helpful().value() == 0 ? Double.NaN : d / base.helpful().value();
-            double seqP = worse.pValue(m.helpful(), base.helpful());
-            double zP = ZTest.pooled(m.helpful(), base.helpful()).pTwoSided();
-            out.add(new HelpfulDifference(name, baseName, points(d),
-                    points(ci.lower()) + " to " + points(ci.upper()), Double.isNaN(rel) ? "–" : signed(rel),
-                    seqP, zP, sampleShort, sampleShort == null ? "" : sampleShort));
+            spans.add(span("Since the split started", overall.get(i), overall.getFirst(), worse, confidence, null,
+                    false));
+            out.add(new HelpfulDifference(name, baseName, spans, sampleShort));
         }
         return out;
     }
 
-    public String sequential() {
-        return p(sequentialP);
+    private static Span span(String name, ArmMetrics m, ArmMetrics base, MixtureSprt worse, double confidence,
+                             @Nullable Double guardP, boolean guards) {
+        if (m.helpful().isEmpty() || base.helpful().isEmpty()) {
+            return new Span(name, "–", "no rated answers on " + (m.helpful().isEmpty() ? "v" + m.version()
+                    : "v" + base.version()) + " yet", "–", "–", "–", guards);
+        }
+        double d = m.helpful().value() - base.helpful().value();
+        Interval ci = Difference.newcombe(m.helpful(), base.helpful(), confidence);
+        double rel = base.helpful().value() == 0 ? Double.NaN : d / base.helpful().value();
+        double seqP = guardP != null ? guardP : worse.pValue(m.helpful(), base.helpful());
+        double zP = ZTest.pooled(m.helpful(), base.helpful()).pTwoSided();
+        return new Span(name, points(d), points(ci.lower()) + " to " + points(ci.upper()),
+                Double.isNaN(rel) ? "–" : signed(rel), p(seqP), p(zP), guards);
     }
 
-    public String zTest() {
-        return p(zTestP);
+    /** The guard's running always-valid p-value for this arm, when the decision carries it. */
+    private static @Nullable Double guardP(@Nullable Decision decision, String arm) {
+        if (decision == null || !(decision.numbers().get("always-valid p") instanceof Number p)) {
+            return null;
+        }
+        Object which = decision.numbers().get("arm");
+        return which == null || which.toString().equals(arm) ? p.doubleValue() : null;
     }
 
-    /** "+2.1 points", "−4.0 points". */
+    /** "+2.1 pt", "−4.0 pt". */
     static String points(double d) {
         String s = String.format(Locale.ROOT, "%.1f", Math.abs(d * 100));
         return (d < 0 && !s.equals("0.0") ? "−" : "+") + s + " pt";

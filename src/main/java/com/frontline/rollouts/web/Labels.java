@@ -144,19 +144,36 @@ final class Labels {
         return HelpfulDifference.relative(fraction);
     }
 
-    /** A number from a decision or an event, written for reading (fractions as given, counts with separators). */
-    public String number(Object value) {
-        if (value instanceof Double d) {
-            return Math.abs(d) < 1 && d != 0 ? String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "")
-                    : String.format(Locale.ROOT, "%,.2f", d).replaceAll("\\.00$", "");
+    /**
+     * A number from a decision or an event, written for reading: counts with separators, fractions to four decimals
+     * without trailing zeros, instants as times; anything else as it is.
+     */
+    public String number(@org.jspecify.annotations.Nullable Object value) {
+        if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return "–";
+            }
+            if (Math.abs(d) >= 1000) {
+                return String.format(Locale.ROOT, "%,.0f", d);
+            }
+            return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString();
         }
-        if (value instanceof Float f) {
-            return number(f.doubleValue());
-        }
-        if (value instanceof Long || value instanceof Integer) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             return String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
         }
-        return String.valueOf(value);
+        if (value instanceof Instant at) {
+            return time(at);
+        }
+        if (value instanceof String s && s.length() >= 20 && s.charAt(4) == '-' && s.endsWith("Z")) {
+            try {
+                return time(Instant.parse(s));
+            } catch (java.time.format.DateTimeParseException e) {
+                return s;
+            }
+        }
+        return value == null ? "–" : String.valueOf(value);
     }
 
     /** An evaluation score: a fraction from 0 to 1 as a percentage, anything else as it is. */

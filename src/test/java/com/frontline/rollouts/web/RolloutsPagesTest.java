@@ -232,11 +232,14 @@ class RolloutsPagesTest {
     void theExperimentPageShowsThePerArmTableTheNamedTestsAndTheChart() throws Exception {
         Experiment e = RolloutFixtures.running(id);
         when(rollouts.get(tenant, id)).thenReturn(e);
-        when(rollouts.metrics(tenant, id)).thenReturn(List.of(RolloutFixtures.arm("baseline", 3, 240, 300),
+        // over the guard window, then since the start
+        when(rollouts.metrics(tenant, id)).thenReturn(List.of(RolloutFixtures.arm("baseline", 3, 120, 150),
+                RolloutFixtures.arm("candidate", 4, 110, 140), RolloutFixtures.arm("baseline", 3, 240, 300),
                 RolloutFixtures.arm("candidate", 4, 150, 200)));
         when(rollouts.series(tenant, id)).thenReturn(RolloutFixtures.series());
         when(rollouts.decision(tenant, id)).thenReturn(new Decision(Decision.OK,
-                "Step 1 of 3 (10 %): waiting: 20 min of the 1 h minimum left.", Map.of("Always-valid p", 0.41)));
+                "Step 1 of 3 (10 %): waiting: 20 min of the 1 h minimum left.",
+                Map.of("arm", "candidate", "always-valid p", 0.4137, "window from", "2026-12-07T08:00:00Z")));
 
         String page = html(get(BASE + "/" + id));
 
@@ -245,10 +248,13 @@ class RolloutsPagesTest {
                         "Errors", "Failovers", "820 ms / 1,900 ms / 3,100 ms", "1,534", "$0.0041")
                 // Wilson intervals of 240/300 and 150/200
                 .contains("75.1–84.1 %", "68.6–80.5 %")
-                .contains("Sequential test (mixture SPRT)", "always-valid p =", "Two-proportion z-test",
-                        "−5.0 pt", "Newcombe", "−6.3 %")
+                .contains("Sequential test: always-valid p (mixture SPRT)", "Two-proportion z-test: p", "Newcombe")
+                // since the start: 75 % against 80 %; over the window 78.6 % against 80 %, with the guard's own p
+                .contains("Since the split started", "−5.0 pt", "−6.3 %", "Guard window (last 1 h)", "−1.4 pt",
+                        "data-testid=\"sequential-p\">0.414<")
                 .doesNotContain("No verdict before the minimum sample")
-                .contains("<dt>Always-valid p</dt><dd>0.41</dd>", "20 min of the 1 h minimum left")
+                .contains("<dt>always-valid p</dt><dd>0.4137</dd>", "<dt>window from</dt><dd>7 Dec 2026, 08:00 UTC</dd>",
+                        "20 min of the 1 h minimum left")
                 .contains("class=\"rollout-svg wide\"", "class=\"rollout-svg narrow\"", "class=\"band\"",
                         "Time (UTC), by hour", "95 % interval");
         assertThat(page).contains("Passed:", "Version 4 answered 82 % of the evaluation set, version 3 80 %.");
@@ -258,12 +264,13 @@ class RolloutsPagesTest {
     void underTheMinimumSampleThereIsNoVerdict() throws Exception {
         when(rollouts.get(tenant, id)).thenReturn(RolloutFixtures.running(id));
         when(rollouts.metrics(tenant, id)).thenReturn(List.of(RolloutFixtures.arm("baseline", 3, 240, 300),
-                RolloutFixtures.arm("candidate", 4, 30, 37)));
+                RolloutFixtures.arm("candidate", 4, 30, 37), RolloutFixtures.arm("baseline", 3, 480, 600),
+                RolloutFixtures.arm("candidate", 4, 60, 74)));
         when(rollouts.series(tenant, id)).thenReturn(List.of());
         when(rollouts.decision(tenant, id)).thenReturn(new Decision(Decision.HOLD, "No verdict yet.", Map.of()));
 
         assertThat(html(get(BASE + "/" + id))).contains("No verdict before the minimum sample of 100 rated answers "
-                + "per arm: v4 candidate has 37 of 100.", "No rated answers yet");
+                + "per arm in the guard window: v4 candidate has 37.", "No rated answers yet");
     }
 
     @Test
