@@ -36,7 +36,7 @@ record ArmTable(List<String> arms, List<Row> rows) {
         rows.add(row(metrics, "Visitors", "Visitors this arm served",
                 m -> new Cell(count(m.visitors()), count(m.conversations()) + " conversations, " + count(m.answers())
                         + " answers")));
-        rows.add(row(metrics, "Helpful", "👍 of rated answers, with its 95 % Wilson interval",
+        rows.add(row(metrics, "Helpful", "Rated answers marked helpful, with the 95 % Wilson interval",
                 m -> new Cell(rate(m.helpful()), m.helpful().isEmpty() ? "no rated answers yet"
                         : interval(m.helpfulCi()) + " · " + count(m.helpful().count()) + " rated")));
         rows.add(row(metrics, "Fallback", "Answers that fell back to \"I don't know\"",
@@ -72,8 +72,11 @@ record ArmTable(List<String> arms, List<Row> rows) {
         if (p.count() == 0 || Double.isNaN(p.p50())) {
             return new Cell("–", "no answers yet");
         }
-        return new Cell(ms(p.p50()) + " / " + ms(p.p95()) + " / " + ms(p.p99()), "over " + count(p.count())
-                + " answers");
+        String value = p.p99() < 10_000
+                ? String.format(Locale.ROOT, "%,d / %,d / %,d ms", Math.round(p.p50()), Math.round(p.p95()),
+                Math.round(p.p99()))
+                : ms(p.p50()) + " / " + ms(p.p95()) + " / " + ms(p.p99());
+        return new Cell(value, "over " + count(p.count()) + " answers");
     }
 
     static String rate(Rate r) {

@@ -73,6 +73,14 @@ final class Labels {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Who changed the split: the person, else the offline gate or the guard. */
+    public String who(com.frontline.rollouts.DeploymentEvent event) {
+        if (event.actor() != null) {
+            return event.actor();
+        }
+        return event.action().startsWith("gate") ? "the offline gate" : "the guard";
+    }
+
     public boolean live(Experiment e) {
         return e.status() == ExperimentStatus.GATING || e.status() == ExperimentStatus.BLOCKED
                 || e.status() == ExperimentStatus.RUNNING;

@@ -31,7 +31,7 @@ public record RolloutChart(String label, int width, int height, List<ArmSeries> 
     static final int WIDE_HEIGHT = 250;
     static final int NARROW = 360;
     static final int NARROW_HEIGHT = 260;
-    static final double LEFT = 46;
+    static final double LEFT = 62;
     static final double RIGHT = 12;
     static final double TOP = 14;
     static final double BOTTOM = 44;

@@ -100,11 +100,10 @@ class RolloutsController {
             return form(tenant, model, input, Map.of(e.field().isEmpty() ? "form" : e.field(), e.getMessage()));
         }
         redirect.addFlashAttribute("notice", switch (created.status()) {
-            case GATING -> "Experiment #" + created.number() + " created. The offline gate is running the evaluation "
-                    + "set on the candidate; traffic is split once it passes.";
-            case BLOCKED -> "Experiment #" + created.number() + " created, but the gate blocked it: see the numbers "
-                    + "below.";
-            default -> "Experiment #" + created.number() + " started.";
+            case GATING, BLOCKED -> "Experiment #" + created.number() + " created. Its offline gate decides whether "
+                    + "traffic is split: see below.";
+            default -> "Experiment #" + created.number() + " started: " + SplitBar.of(created,
+                    created.baselineVersion()).words() + ".";
         });
         return "redirect:" + Paths.experiment(tenant, created.id());
     }

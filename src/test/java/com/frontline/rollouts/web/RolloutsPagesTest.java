@@ -245,7 +245,7 @@ class RolloutsPagesTest {
 
         assertThat(page).contains("Friendlier fallback", "v3 baseline", "v4 candidate", "Helpful", "80.0 %", "75.0 %",
                         "300 rated", "Fallback", "4.0 %", "of 900 answers", "Implicit satisfaction", "Corrections",
-                        "Errors", "Failovers", "820 ms / 1,900 ms / 3,100 ms", "1,534", "$0.0041")
+                        "Errors", "Failovers", "820 / 1,900 / 3,100 ms", "1,534", "$0.0041")
                 // Wilson intervals of 240/300 and 150/200
                 .contains("75.1–84.1 %", "68.6–80.5 %")
                 .contains("Sequential test: always-valid p (mixture SPRT)", "Two-proportion z-test: p", "Newcombe")
@@ -394,7 +394,7 @@ class RolloutsPagesTest {
                         .param("alpha", "0.01").param("autoAdvance", "true").with(signedIn()).with(csrf()))
                 .andExpect(redirectedUrl(BASE + "/" + id))
                 .andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith(
-                        "Experiment #7 created. The offline gate is running")));
+                        "Experiment #7 created. Its offline gate decides whether traffic is split")));
 
         ArgumentCaptor<ExperimentForm> form = ArgumentCaptor.forClass(ExperimentForm.class);
         verify(rollouts).create(any(CurrentTenant.class), form.capture());
