@@ -379,7 +379,7 @@ class RolloutsPagesTest {
         assertThat(page).contains("Version 3 (live: the baseline)", "<option value=\"4\" selected=\"selected\">Version 4: Friendlier fallback</option>",
                 "name=\"step\" value=\"10\"", "name=\"step\" value=\"50\"", "name=\"step\" value=\"100\"",
                 "name=\"minDuration\"", "value=\"60\"", "name=\"relativeDrop\"", "value=\"5\"", "value=\"0.05\"",
-                "Rehearsing this plan with your recent traffic", "hx-trigger=\"load, input from:#experiment-form delay:700ms\"");
+                "Rehearsing this plan with your recent traffic", "hx-trigger=\"load, change from:#experiment-form delay:300ms\"");
         assertThat(page).containsPattern("<option value=\"3\" disabled=\"disabled\"[^>]*>Version 3 \\(live: the baseline\\)");
     }
 
