@@ -51,7 +51,9 @@ create table rollouts.experiments (
     changed_at           timestamptz      not null default now(),
     primary key (tenant_id, id),
     constraint experiments_tenant_number_uk unique (tenant_id, number),
-    foreign key (tenant_id, baseline_version) references assistants.versions (tenant_id, number),
+    -- checked at commit: removing a workspace deletes its versions and its experiments in one statement
+    foreign key (tenant_id, baseline_version) references assistants.versions (tenant_id, number)
+        deferrable initially deferred,
     check ((kind = 'AB') = (step = -1))
 );
 -- Two experiments on the same traffic are refused: at most one holds a workspace's traffic.
@@ -72,6 +74,7 @@ create table rollouts.arms (
     constraint arms_ordinal_uk unique (tenant_id, experiment_id, ordinal),
     foreign key (tenant_id, experiment_id) references rollouts.experiments (tenant_id, id) on delete cascade,
     foreign key (tenant_id, version) references assistants.versions (tenant_id, number)
+        deferrable initially deferred
 );
 
 -- The deployment history: who (null: the guard or the gate) changed the split, when, why, with the numbers.

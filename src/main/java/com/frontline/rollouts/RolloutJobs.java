@@ -1,5 +1,6 @@
 package com.frontline.rollouts;
 
+import com.frontline.assistants.AssistantEvents;
 import com.frontline.evaluation.EvaluationEvents;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -25,14 +26,25 @@ class RolloutJobs {
                 .execute((instance, context) -> guard.lookAll());
     }
 
-    /** Moves a rollout's offline gate on as soon as there is something to do. */
+    /**
+     * Moves a rollout's offline gate on as soon as there is something to do, and ends an experiment whose baseline
+     * is no longer the live version because someone made another version live on the Versions page (otherwise the
+     * experiment's arms would keep serving every visitor, and the new live version nobody).
+     */
     @Component
     static class GateEvents {
 
         private final OfflineGate gate;
+        private final Rollouts rollouts;
 
-        GateEvents(OfflineGate gate) {
+        GateEvents(OfflineGate gate, Rollouts rollouts) {
             this.gate = gate;
+            this.rollouts = rollouts;
+        }
+
+        @ApplicationModuleListener
+        void on(AssistantEvents.LiveVersionChanged e) {
+            rollouts.liveVersionChanged(e.tenant(), e.to(), e.by(), e.reason());
         }
 
         @ApplicationModuleListener

@@ -4,6 +4,7 @@ import com.frontline.assistants.AssistantVersion;
 import com.frontline.assistants.AssistantVersions;
 import com.frontline.audit.AuditLog;
 import com.frontline.chat.VersionAnswerStats;
+import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.ForbiddenException;
 import com.frontline.shared.InvalidInputException;
@@ -127,15 +128,19 @@ public class Rollouts {
                     ExperimentArm::version).orElse(e.baselineVersion()) + " is the live version and serves all "
                     + "traffic.", Map.of());
             case ROLLED_BACK -> {
-                DeploymentEvent last = repository.events(tenant, e.id()).stream()
-                        .filter(ev -> ev.action().equals("rolled_back")).reduce((a, b) -> b).orElse(null);
+                DeploymentEvent last = lastEvent(tenant, e, "rolled_back");
                 yield new Decision(Decision.ROLL_BACK, "Rolled back by " + (last == null || last.actor() == null
                         ? "the guard" : last.actor()) + (last == null ? "." : ": " + last.reason())
                         + " All traffic is on v" + e.baselineVersion() + ".",
                         last == null ? Map.of() : last.numbers());
             }
-            case STOPPED -> new Decision(Decision.HOLD, "Stopped by " + (s.lastChangeBy() == null ? "the guard"
-                    : s.lastChangeBy()) + "; all traffic is on v" + e.baselineVersion() + ".", Map.of());
+            case STOPPED -> {
+                DeploymentEvent last = lastEvent(tenant, e, "stopped");
+                yield new Decision(Decision.HOLD, "Stopped by " + (s.lastChangeBy() == null ? "the guard"
+                        : s.lastChangeBy()) + (last == null || last.reason().equals("Stopped by hand.") ? ""
+                        : ": " + last.reason()) + (last != null && last.reason().contains(" was made live ") ? ""
+                        : " All traffic is on v" + e.baselineVersion() + "."), Map.of());
+            }
         };
     }
 
@@ -326,6 +331,27 @@ public class Rollouts {
         return changes.stop(admin.id(), s, admin.actor(), "Stopped by hand.", clock.instant());
     }
 
+    /**
+     * Another version went live outside this experiment (the Versions page): the active experiment, compared with a
+     * baseline that is no longer live, stops, so that the new live version serves every visitor. Nothing happens when
+     * the change was the experiment's own completion, or the baseline is live again.
+     */
+    @Transactional
+    void liveVersionChanged(TenantId tenant, int live, Actor by, String reason) {
+        Optional<StoredExperiment> active = repository.active(tenant);
+        if (active.isEmpty() || active.get().experiment().baselineVersion() == live) {
+            return;
+        }
+        StoredExperiment s = repository.lock(tenant, active.get().id()).orElseThrow();
+        if (!s.status().active() || s.experiment().baselineVersion() == live) {
+            return;
+        }
+        changes.stop(tenant, s, by, "v" + live + " was made live (" + reason + "), so the "
+                + (s.experiment().rollout() ? "rollout" : "experiment") + " against v"
+                + s.experiment().baselineVersion() + " stopped and v" + live + " serves every visitor.",
+                clock.instant());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private Decision running(TenantId tenant, StoredExperiment s) {
@@ -352,6 +378,11 @@ public class Rollouts {
             case WAIT -> new Decision(v.status() == GuardVerdict.Status.HOLD ? Decision.HOLD : Decision.OK,
                     step.words(), numbers);
         };
+    }
+
+    private @Nullable DeploymentEvent lastEvent(TenantId tenant, Experiment e, String action) {
+        return repository.events(tenant, e.id()).stream().filter(ev -> ev.action().equals(action))
+                .reduce((a, b) -> b).orElse(null);
     }
 
     private StoredExperiment stored(TenantId tenant, UUID id) {
