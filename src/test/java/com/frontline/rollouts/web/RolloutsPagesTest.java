@@ -270,7 +270,8 @@ class RolloutsPagesTest {
         when(rollouts.decision(tenant, id)).thenReturn(new Decision(Decision.HOLD, "No verdict yet.", Map.of()));
 
         assertThat(html(get(BASE + "/" + id))).contains("No verdict before the minimum sample of 100 rated answers "
-                + "per arm in the guard window: v4 candidate has 37.", "No rated answers yet");
+                + "per arm in the guard window: v4 candidate has 37.", "No rated answers yet: the chart fills in")
+                .doesNotContain("class=\"rollout-svg");
     }
 
     @Test
