@@ -116,6 +116,8 @@ final class EveryPage {
             all.add(new Screen("version", w + "/versions/1", true));
             all.add(new Screen("versions-diff", w + "/versions/diff", true));
             all.add(new Screen("version-restore", w + "/versions/1/restore", true));
+            all.add(new Screen("rollouts", w + "/rollouts", true));
+            all.add(new Screen("rollouts-new", w + "/rollouts/new", true));
             all.add(new Screen("usage", w + "/usage", true));
             all.add(new Screen("alerts", w + "/alerts", true));
             all.add(new Screen("alerts-settings", w + "/alerts/settings", true));
