@@ -48,6 +48,11 @@ final class ExperimentForms {
      * @throws InvalidInputException one message per field to fix
      */
     static Checked check(ExperimentForm form, int live, Set<Integer> versions) {
+        return check(form, live, versions, GuardSettings.DEFAULTS.window());
+    }
+
+    /** @param window the guard window of new experiments ({@code frontline.rollouts.guard-window}) */
+    static Checked check(ExperimentForm form, int live, Set<Integer> versions, Duration window) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.name().strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
@@ -84,7 +89,7 @@ final class ExperimentForms {
             throw new InvalidInputException(errors);
         }
         GuardSettings guard = new GuardSettings(GuardMetric.HELPFUL_RATE.label(), drop.movePointLeft(2).doubleValue(),
-                alpha.doubleValue(), GuardSettings.DEFAULTS.window(), sample, form.autoAdvance());
+                alpha.doubleValue(), window, sample, form.autoAdvance());
         try {
             guard.config();
         } catch (InvalidPlanException e) {

@@ -61,10 +61,11 @@ public class Rollouts {
     private final VersionAnswerStats answers;
     private final AuditLog audit;
     private final RolloutClock clock;
+    private final Duration window;
 
     Rollouts(ExperimentRepository repository, ExperimentChanges changes, ExperimentMetrics metrics,
              RolloutGuard guard, AssistantVersions versions, VersionAnswerStats answers, AuditLog audit,
-             RolloutClock clock) {
+             RolloutClock clock, RolloutsProperties properties) {
         this.repository = repository;
         this.changes = changes;
         this.metrics = metrics;
@@ -73,6 +74,7 @@ public class Rollouts {
         this.answers = answers;
         this.audit = audit;
         this.clock = clock;
+        this.window = properties.guardWindow();
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------
@@ -166,8 +168,10 @@ public class Rollouts {
      * With the workspace's own traffic of the last week (how many visitors, how many answers each, how many of them
      * rated, how many 👍), about how many visitors the guard needs to catch a candidate worse by the form's rollback
      * threshold (5 %) at the form's first step (or the A/B split): the median of seeded rehearsals of the real guard
-     * ({@link Rehearsal}). Empty when the workspace has too few rated answers to model, or the drop is not caught
-     * within {@value Rehearsal#CAP} visitors.
+     * ({@link Rehearsal}). Empty when the workspace has too few rated answers to model, or when the drop cannot be
+     * caught: a guard window holds fewer rated answers per arm than the minimum sample, or fewer than a one-sided
+     * z-test would need to see the drop half the time (checked first, as simulating that out would take long), or the
+     * rehearsals do not catch it within {@value Rehearsal#CAP} visitors.
      */
     @Transactional(readOnly = true)
     public OptionalInt rehearse(TenantId tenant, ExperimentForm form) {
@@ -177,20 +181,30 @@ public class Rollouts {
         if (t.rated() < REHEARSAL_MIN_RATED || t.helpful() == 0 || t.conversations() == 0) {
             return OptionalInt.empty();
         }
-        double drop = orDefault(form.relativeDropPercent(), 5) / 100;
-        double alpha = orDefault(form.alpha(), 0.05);
+        double drop = Math.clamp(orDefault(form.relativeDropPercent(), 5) / 100, 0.001, 0.5);
+        double alpha = Math.clamp(orDefault(form.alpha(), 0.05), 0.001, 0.2);
+        long minSample = Math.clamp((long) orDefault(form.minSample(), 100), 10, ExperimentForms.MAX_SAMPLE);
         int split = rehearsalSplit(form);
-        long minutes = REHEARSAL_TRAFFIC.toMinutes();
-        int perMinute = (int) Math.clamp(Math.round((double) t.conversations() / minutes), 1, 1000);
+        double perMinute = (double) t.conversations() / REHEARSAL_TRAFFIC.toMinutes();
         double answersPerVisitor = Math.clamp((double) t.answers() / t.conversations(), 1, 10);
         double ratingRate = Math.clamp((double) t.rated() / t.answers(), 0.001, 1);
-        double helpful = (double) t.helpful() / t.rated();
+        double helpful = Math.min(1, (double) t.helpful() / t.rated());
+        // rated answers the smaller arm collects in one guard window
+        double share = Math.min(split, Split.TOTAL - split) / (double) Split.TOTAL;
+        double perWindow = perMinute * window.toMinutes() * share * answersPerVisitor * ratingRate;
+        double delta = helpful * drop;
+        double z = com.frontline.rollouts.stats.Normal.quantile(1 - alpha / 2);
+        double needed = z * z * 2 * helpful * (1 - helpful) / (delta * delta);
+        if (perWindow < minSample || perWindow < needed) {
+            return OptionalInt.empty();
+        }
         try {
-            GuardConfig config = GuardConfig.DEFAULTS.withRelativeDrop(drop);
-            config = new GuardConfig(config.metric(), drop, alpha, (long) orDefault(form.minSample(), 100),
-                    config.mixingSd(), config.errorFloor(), config.errorMinCalls(), GuardSettings.DEFAULTS.window());
+            GuardConfig d = GuardConfig.DEFAULTS;
+            GuardConfig config = new GuardConfig(d.metric(), drop, alpha, minSample, d.mixingSd(), d.errorFloor(),
+                    d.errorMinCalls(), window);
             Rehearsal.Estimate estimate = Rehearsal.visitorsToCatch(split, helpful, drop,
-                    new Rehearsal.Traffic(perMinute, ratingRate, answersPerVisitor), config, 42);
+                    new Rehearsal.Traffic((int) Math.clamp(Math.round(perMinute), 1, 1000), ratingRate,
+                            answersPerVisitor), config, 42);
             return estimate.visitors() == null ? OptionalInt.empty()
                     : OptionalInt.of((int) Rehearsal.roughly(estimate.visitors()));
         } catch (InvalidPlanException | IllegalArgumentException e) {
@@ -215,7 +229,7 @@ public class Rollouts {
         int live = versions.liveVersion(tenant);
         Set<Integer> numbers = versions.list(tenant).stream().map(AssistantVersion::number)
                 .collect(Collectors.toSet());
-        ExperimentForms.Checked checked = ExperimentForms.check(form, live, numbers);
+        ExperimentForms.Checked checked = ExperimentForms.check(form, live, numbers, window);
         repository.active(tenant).ifPresent(other -> {
             throw twoOnTheSameTraffic(other.experiment());
         });

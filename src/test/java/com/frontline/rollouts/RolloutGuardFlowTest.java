@@ -369,4 +369,24 @@ class RolloutGuardFlowTest {
         assertThat(rollouts.decision(admin.id(), e.id()).words()).startsWith("Stopped by " + admin.userEmail()
                 + ": v2 was made live");
     }
+
+    @Test
+    void theRehearsalModelsTheWorkspacesOwnTrafficAndSaysWhenADropCannotBeCaught() {
+        ExperimentForm tenPercent = new ExperimentForm("Lower threshold", ExperimentKind.ROLLOUT, 2, List.of(),
+                List.of("50", "100"), null, null, "10", null, true);
+        assertThat(rollouts.rehearse(admin.id(), tenPercent)).as("no traffic to model").isEmpty();
+
+        // a week of traffic: 150,000 answers, all rated, 80 % helpful: ~450 rated answers per arm per 60-min window
+        traffic.answers(admin.id(), 1, 150_000, 150_000, 120_000, t0.minus(Duration.ofDays(2)));
+        var estimate = rollouts.rehearse(admin.id(), tenPercent);
+        assertThat(estimate).isPresent();
+        assertThat(estimate.getAsInt()).isBetween(100, Rehearsal.CAP);
+
+        // a 5 % drop needs more rated answers per window than the workspace has: not catchable, said at once
+        ExperimentForm fivePercent = new ExperimentForm("Lower threshold", ExperimentKind.ROLLOUT, 2, List.of(),
+                List.of("50", "100"), null, null, "5", null, true);
+        long started = System.nanoTime();
+        assertThat(rollouts.rehearse(admin.id(), fivePercent)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
 }

@@ -76,7 +76,7 @@ public final class RolloutGuardQueryBenchmark {
             DSLContext txDsl = DSL.using(
                     new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(ds), SQLDialect.POSTGRES);
             ExperimentMetrics plain = metrics(txDsl);
-            Tx<ExperimentMetrics> metrics = new Tx<>(tx, plain);
+            Tx metrics = new Tx(tx, plain);
             List<ExperimentArm> arms = List.of(new ExperimentArm("baseline", 1, 9000),
                     new ExperimentArm("candidate", 2, 1000));
             // a new experiment id each time: the dashboard's since-start figures are cached per experiment
@@ -114,19 +114,19 @@ public final class RolloutGuardQueryBenchmark {
     }
 
     /** Runs a call on the metrics in a read-only transaction. */
-    record Tx<T>(org.springframework.transaction.support.TransactionTemplate tx, T target) {
+    record Tx(org.springframework.transaction.support.TransactionTemplate tx, ExperimentMetrics target) {
 
         Map<String, ExperimentMetrics.ArmFigures> figures(TenantId t, List<ExperimentArm> arms, Instant from,
                                                           Instant to, boolean dashboard) {
-            return tx.execute(s -> ((ExperimentMetrics) target).figures(t, arms, from, to, dashboard));
+            return tx.execute(s -> target.figures(t, arms, from, to, dashboard));
         }
 
         List<ArmMetrics> metrics(TenantId t, Experiment e, Instant now) {
-            return tx.execute(s -> ((ExperimentMetrics) target).metrics(t, e, now));
+            return tx.execute(s -> target.metrics(t, e, now));
         }
 
         List<SeriesPoint> series(TenantId t, Experiment e, Instant now) {
-            return tx.execute(s -> ((ExperimentMetrics) target).series(t, e, now));
+            return tx.execute(s -> target.series(t, e, now));
         }
     }
 

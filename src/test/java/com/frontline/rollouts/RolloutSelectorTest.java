@@ -78,7 +78,7 @@ class RolloutSelectorTest {
 
         // a restarted node: its own cache and selector, nothing carried over
         ActiveExperiments fresh = new ActiveExperiments(repository, tx,
-                new RolloutsProperties(Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new RolloutsProperties(Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMinutes(60)));
         RolloutVersionSelector restarted = new RolloutVersionSelector(fresh);
         Map<String, Integer> after = assign(v -> restarted.select(admin.id(), v).orElseThrow());
         assertThat(after).isEqualTo(before);
@@ -114,7 +114,7 @@ class RolloutSelectorTest {
         Experiment e = rollouts.create(admin, new ExperimentForm("Two ways", ExperimentKind.AB, null,
                 List.of(new ArmForm(1, "50"), new ArmForm(2, "50")), List.of(), null, null, null, null, false));
         ActiveExperiments otherNode = new ActiveExperiments(repository, tx,
-                new RolloutsProperties(Duration.ofMinutes(1), Duration.ofMillis(300)));
+                new RolloutsProperties(Duration.ofMinutes(1), Duration.ofMillis(300), Duration.ofMinutes(60)));
         RolloutVersionSelector other = new RolloutVersionSelector(otherNode);
         assertThat(other.select(admin.id(), "visitor-7")).isPresent();
 
