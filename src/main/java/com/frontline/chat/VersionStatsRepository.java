@@ -8,7 +8,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.UUID;
 
 import static com.frontline.db.chat.Tables.CONVERSATIONS;
 import static com.frontline.db.chat.Tables.MESSAGES;
+import static org.jooq.impl.DSL.boolOr;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
@@ -49,57 +49,66 @@ class VersionStatsRepository {
             return result;
         }
         UUID[] correctedIds = corrected.toArray(UUID[]::new);
-        Field<Integer> conversations = countDistinct(MESSAGES.CONVERSATION_ID).as("conversations");
-        Field<Integer> handoffs = countDistinct(MESSAGES.CONVERSATION_ID).filterWhere(MESSAGES.HANDED_OFF)
-                .as("handoffs");
+        if (countVisitors) {
+            // a dashboard's span may hold a month of answers: aggregate them in memory rather than on disk
+            dsl.execute("set local work_mem = '64MB'");
+        }
+        // first per conversation (one sort or hash of the span's answers), then per version: conversations,
+        // handoffs and visitors are counted once per conversation instead of three distinct counts over answers
+        Field<Integer> v = MESSAGES.ASSISTANT_VERSION.as("v");
+        Field<UUID> c = MESSAGES.CONVERSATION_ID.as("c");
         Field<Integer> answers = count().as("answers");
-        Field<Integer> rated = count().filterWhere(MESSAGES.FEEDBACK.isNotNull()).as("rated");
+        Field<Integer> rated = count(MESSAGES.FEEDBACK).as("rated");
         Field<Integer> helpful = count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful");
         Field<Integer> fallbacks = count().filterWhere(MESSAGES.LOW_CONFIDENCE).as("fallbacks");
-        Field<Double> implicitSum = coalesce(sum(MESSAGES.IMPLICIT_SCORE).cast(Double.class), inline(0.0))
-                .as("implicit_sum");
+        Field<Boolean> handed = boolOr(MESSAGES.HANDED_OFF).as("handed");
+        Field<Double> implicitSum = sum(MESSAGES.IMPLICIT_SCORE).cast(Double.class).as("implicit_sum");
         Field<Integer> implicitCount = count(MESSAGES.IMPLICIT_SCORE).as("implicit_count");
         Field<Integer> correctedCount = correctedIds.length == 0 ? inline(0).as("corrected")
                 : count().filterWhere(MESSAGES.ID.eq(field("any({0})", UUID.class, val(correctedIds))))
                 .as("corrected");
         // @formatter:off
-        var rows = dsl.select(MESSAGES.ASSISTANT_VERSION, conversations, handoffs, answers, rated, helpful,
-                        fallbacks, implicitSum, implicitCount, correctedCount)
+        var perConversation = dsl.select(v, c, answers, rated, helpful, fallbacks, handed, implicitSum,
+                        implicitCount, correctedCount)
                 .from(MESSAGES)
                 .where(answersOf(tenant, versions, from, to))
-                .groupBy(MESSAGES.ASSISTANT_VERSION)
+                .groupBy(MESSAGES.ASSISTANT_VERSION, MESSAGES.CONVERSATION_ID)
+                .asTable("per_conversation");
+        // @formatter:on
+        Field<Integer> pv = perConversation.field(v);
+        Field<UUID> pc = perConversation.field(c);
+        Field<Integer> conversations = count().as("conversations");
+        Field<Integer> handoffs = count().filterWhere(perConversation.field(handed)).as("handoffs");
+        Field<Long> totalAnswers = sum(perConversation.field(answers)).cast(Long.class).as("answers");
+        Field<Long> totalRated = sum(perConversation.field(rated)).cast(Long.class).as("rated");
+        Field<Long> totalHelpful = sum(perConversation.field(helpful)).cast(Long.class).as("helpful");
+        Field<Long> totalFallbacks = sum(perConversation.field(fallbacks)).cast(Long.class).as("fallbacks");
+        Field<Double> totalImplicit = coalesce(sum(perConversation.field(implicitSum)), inline(0.0))
+                .cast(Double.class).as("implicit_sum");
+        Field<Long> totalScored = sum(perConversation.field(implicitCount)).cast(Long.class).as("implicit_count");
+        Field<Long> totalCorrected = sum(perConversation.field(correctedCount)).cast(Long.class).as("corrected");
+        // byte order is enough to tell visitor ids apart, and sorts far faster than the database's collation
+        Field<Integer> visitors = countVisitors ? countDistinct(CONVERSATIONS.VISITOR_ID.collate("C"))
+                .as("visitors") : inline(0).as("visitors");
+        var select = dsl.select(pv, conversations, handoffs, totalAnswers, totalRated, totalHelpful, totalFallbacks,
+                totalImplicit, totalScored, totalCorrected, visitors).from(perConversation);
+        // @formatter:off
+        var rows = (countVisitors
+                ? select.join(CONVERSATIONS)
+                        .on(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(pc))
+                : select)
+                .groupBy(pv)
                 .fetch();
         // @formatter:on
-        Map<Integer, Long> visitors = countVisitors ? visitors(tenant, versions, from, to) : Map.of();
         for (var r : rows) {
-            int version = r.get(MESSAGES.ASSISTANT_VERSION);
-            double sumScores = r.get(implicitSum);
-            long scored = r.get(implicitCount);
-            result.put(version, new VersionAnswerStats.VersionAnswers(version, visitors.getOrDefault(version, 0L),
-                    r.get(conversations), r.get(answers), r.get(rated), r.get(helpful), r.get(fallbacks),
-                    r.get(handoffs), Math.min(sumScores, scored), scored, r.get(correctedCount)));
+            int version = r.get(pv);
+            double sumScores = r.get(totalImplicit);
+            long scored = r.get(totalScored);
+            result.put(version, new VersionAnswerStats.VersionAnswers(version, r.get(visitors),
+                    r.get(conversations), r.get(totalAnswers), r.get(totalRated), r.get(totalHelpful),
+                    r.get(totalFallbacks), r.get(handoffs), Math.min(sumScores, scored), scored,
+                    r.get(totalCorrected)));
         }
-        return result;
-    }
-
-    private Map<Integer, Long> visitors(TenantId tenant, Collection<Integer> versions, OffsetDateTime from,
-                                        OffsetDateTime to) {
-        Field<Integer> visitors = countDistinct(CONVERSATIONS.VISITOR_ID).as("visitors");
-        Map<Integer, Long> result = new HashMap<>();
-        // @formatter:off
-        dsl.select(MESSAGES.ASSISTANT_VERSION, visitors)
-                .from(MESSAGES)
-                .join(CONVERSATIONS)
-                    .on(CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID), CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                .where(MESSAGES.TENANT_ID.eq(tenant.value()),
-                        MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()),
-                        MESSAGES.ASSISTANT_VERSION.in(versions),
-                        MESSAGES.CREATED_AT.ge(from),
-                        MESSAGES.CREATED_AT.lt(to),
-                        CONVERSATIONS.CHANNEL.eq(Channel.WIDGET.name()))
-                .groupBy(MESSAGES.ASSISTANT_VERSION)
-                .forEach(r -> result.put(r.get(MESSAGES.ASSISTANT_VERSION), (long) r.get(visitors)));
-        // @formatter:on
         return result;
     }
 

@@ -1,5 +1,6 @@
 package com.frontline.llm;
 
+import com.frontline.llm.internal.LatencyHistogram;
 import com.frontline.shared.TenantId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -19,7 +20,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.percentileCont;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
@@ -39,8 +40,8 @@ public class VersionUsage {
      * @param errors    of those, calls that failed (an error, a timeout or nothing usable)
      * @param failovers of those, calls made after an earlier provider of the same request failed or was skipped
      * @param tokens    tokens in and out
-     * @param latencyP50 the calls' latency percentiles in milliseconds (continuous, as PostgreSQL's
-     *                  {@code percentile_cont}); NaN without calls or when not asked for
+     * @param latencyP50 the calls' latency percentiles in milliseconds (nearest rank, estimated within 5 % from a
+     *                  log-spaced histogram); NaN without calls or when not asked for
      */
     public record VersionCalls(int version, long calls, long errors, long failovers, long tokens, BigDecimal costUsd,
                                double latencyP50, double latencyP95, double latencyP99) {
@@ -60,7 +61,10 @@ public class VersionUsage {
      * Per version, the calls made in [from, to).
      *
      * @param excludedConversations conversations whose calls do not count (evaluation runs)
-     * @param latency               whether to compute the latency percentiles (a sort of the span's calls)
+     * @param latency               whether to compute the latency percentiles: from the calls' log-spaced
+     *                              histogram ({@link LatencyHistogram}, nearest rank, within
+     *                              {@value LatencyHistogram#MAX_RELATIVE_ERROR_PERCENT} % of the exact value), so that
+     *                              a month of calls is counted in one pass, without sorting them
      * @return one entry per asked version, zeros for a version without calls
      */
     @Transactional(readOnly = true)
@@ -79,35 +83,53 @@ public class VersionUsage {
         Field<Long> tokens = coalesce(sum(USAGE_RECORDS.TOKENS_IN.plus(USAGE_RECORDS.TOKENS_OUT)).cast(Long.class),
                 inline(0L)).as("tokens");
         Field<BigDecimal> cost = coalesce(sum(USAGE_RECORDS.COST_USD), inline(BigDecimal.ZERO)).as("cost");
-        Field<Double> p50 = latency ? percentile(0.50, called, "p50") : inline((Double) null).as("p50");
-        Field<Double> p95 = latency ? percentile(0.95, called, "p95") : inline((Double) null).as("p95");
-        Field<Double> p99 = latency ? percentile(0.99, called, "p99") : inline((Double) null).as("p99");
+        Field<Integer> bucket = latency
+                ? field("width_bucket({0}, " + LatencyHistogram.SQL_BOUNDS + ")", Integer.class,
+                USAGE_RECORDS.LATENCY_MS).as("bucket")
+                : inline(0).as("bucket");
         Condition where = USAGE_RECORDS.TENANT_ID.eq(tenant.value())
                 .and(USAGE_RECORDS.ASSISTANT_VERSION.in(versions))
                 .and(USAGE_RECORDS.OCCURRED_AT.ge(from))
                 .and(USAGE_RECORDS.OCCURRED_AT.lt(to));
         if (!excludedConversations.isEmpty()) {
-            where = where.and(USAGE_RECORDS.CONVERSATION_ID.isNull().or(USAGE_RECORDS.CONVERSATION_ID.ne(
-                    field("all({0})", UUID.class, val(excludedConversations.toArray(UUID[]::new))))));
+            // a hashed subplan: one look-up per call, however many conversations are left out
+            where = where.and(USAGE_RECORDS.CONVERSATION_ID.isNull().or(USAGE_RECORDS.CONVERSATION_ID.notIn(
+                    select(field("unnest({0})", UUID.class, val(excludedConversations.toArray(UUID[]::new)))))));
         }
+        Map<Integer, long[]> totals = new LinkedHashMap<>();
+        Map<Integer, BigDecimal> costs = new LinkedHashMap<>();
+        Map<Integer, int[]> histograms = new LinkedHashMap<>();
         // @formatter:off
-        dsl.select(USAGE_RECORDS.ASSISTANT_VERSION, calls, errors, failovers, tokens, cost, p50, p95, p99)
+        dsl.select(USAGE_RECORDS.ASSISTANT_VERSION, bucket, calls, errors, failovers, tokens, cost)
                 .from(USAGE_RECORDS)
                 .where(where)
-                .groupBy(USAGE_RECORDS.ASSISTANT_VERSION)
-                .forEach(r -> result.put(r.get(USAGE_RECORDS.ASSISTANT_VERSION), new VersionCalls(
-                        r.get(USAGE_RECORDS.ASSISTANT_VERSION), r.get(calls), r.get(errors), r.get(failovers),
-                        r.get(tokens), r.get(cost), orNaN(r.get(p50)), orNaN(r.get(p95)), orNaN(r.get(p99)))));
+                .groupBy(USAGE_RECORDS.ASSISTANT_VERSION, bucket)
+                .forEach(r -> {
+                    int version = r.get(USAGE_RECORDS.ASSISTANT_VERSION);
+                    long[] t = totals.computeIfAbsent(version, v -> new long[4]);
+                    t[0] += r.get(calls);
+                    t[1] += r.get(errors);
+                    t[2] += r.get(failovers);
+                    t[3] += r.get(tokens);
+                    costs.merge(version, r.get(cost), BigDecimal::add);
+                    int b = Math.clamp(r.get(bucket), 0, LatencyHistogram.BUCKETS - 1);
+                    histograms.computeIfAbsent(version, v -> new int[LatencyHistogram.BUCKETS])[b] += r.get(calls);
+                });
         // @formatter:on
+        totals.forEach((version, t) -> {
+            double p50 = Double.NaN;
+            double p95 = Double.NaN;
+            double p99 = Double.NaN;
+            if (latency && t[0] > 0) {
+                LatencyHistogram h = LatencyHistogram.empty().add(histograms.get(version));
+                p50 = h.percentile(50);
+                p95 = h.percentile(95);
+                p99 = h.percentile(99);
+            }
+            result.put(version, new VersionCalls(version, t[0], t[1], t[2], t[3], costs.get(version), p50, p95,
+                    p99));
+        });
         return result;
     }
 
-    private static Field<Double> percentile(double q, Condition called, String name) {
-        return percentileCont(q).withinGroupOrderBy(USAGE_RECORDS.LATENCY_MS).filterWhere(called)
-                .cast(Double.class).as(name);
-    }
-
-    private static double orNaN(@org.jspecify.annotations.Nullable Double d) {
-        return d == null ? Double.NaN : d;
-    }
 }

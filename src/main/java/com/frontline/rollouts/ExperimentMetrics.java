@@ -36,9 +36,21 @@ class ExperimentMetrics {
     record ArmFigures(ExperimentArm arm, ArmCounts counts, long corrected, long tokens, BigDecimal costUsd) {
     }
 
+    /** How long a node keeps an experiment's since-start figures and series (the window's are always live). */
+    static final Duration SINCE_START_TTL = Duration.ofSeconds(60);
+    static final int MAX_CACHED = 1000;
+
+    /** An experiment's figures as of its lock version (a change of split starts afresh). */
+    private record Key(TenantId tenant, UUID experiment, long lockVersion, String what) {
+    }
+
+    private record Cached(long atNanos, List<?> value) {
+    }
+
     private final VersionAnswerStats answers;
     private final VersionUsage usage;
     private final CorrectedAnswers corrections;
+    private final Map<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     ExperimentMetrics(VersionAnswerStats answers, VersionUsage usage, CorrectedAnswers corrections) {
         this.answers = answers;
@@ -110,8 +122,31 @@ class ExperimentMetrics {
         double confidence = 1 - e.guard().alpha();
         List<ArmMetrics> result = new ArrayList<>();
         figures(tenant, e.arms(), windowFrom, end, true).values().forEach(f -> result.add(metrics(f, confidence)));
-        figures(tenant, e.arms(), start, end, true).values().forEach(f -> result.add(metrics(f, confidence)));
+        result.addAll(cached(new Key(tenant, e.id(), e.lockVersion(), "since start"), () -> {
+            List<ArmMetrics> since = new ArrayList<>();
+            figures(tenant, e.arms(), start, end, true).values().forEach(f -> since.add(metrics(f, confidence)));
+            return since;
+        }));
         return result;
+    }
+
+    /**
+     * A month of a busy workspace's answers takes seconds to count (see BENCHMARKS.md): this node keeps the
+     * since-start figures and the series for {@link #SINCE_START_TTL}, per experiment and lock version.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> cached(Key key, java.util.function.Supplier<List<T>> compute) {
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && now - hit.atNanos() < SINCE_START_TTL.toNanos()) {
+            return (List<T>) hit.value();
+        }
+        List<T> value = List.copyOf(compute.get());
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(now, value));
+        return value;
     }
 
     static ArmMetrics metrics(ArmFigures f, double confidence) {
@@ -131,6 +166,10 @@ class ExperimentMetrics {
 
     /** Each arm's helpful rate per hour (per day past {@link #HOURLY_UP_TO}) since the start, with Wilson intervals. */
     List<SeriesPoint> series(TenantId tenant, Experiment e, Instant now) {
+        return cached(new Key(tenant, e.id(), e.lockVersion(), "series"), () -> seriesNow(tenant, e, now));
+    }
+
+    private List<SeriesPoint> seriesNow(TenantId tenant, Experiment e, Instant now) {
         Instant end = end(e, now);
         Instant start = start(e);
         var bucket = Duration.between(start, end).compareTo(HOURLY_UP_TO) <= 0 ? VersionAnswerStats.Bucket.HOUR

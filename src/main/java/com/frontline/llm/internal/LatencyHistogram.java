@@ -25,7 +25,7 @@ public final class LatencyHistogram {
     public static final int BUCKETS = BOUNDS.length + 1;
     public static final int MAX_RELATIVE_ERROR_PERCENT = 5;
     /** The bounds as a PostgreSQL array literal for {@code width_bucket}. */
-    static final String SQL_BOUNDS = Arrays.stream(BOUNDS).mapToObj(Integer::toString)
+    public static final String SQL_BOUNDS = Arrays.stream(BOUNDS).mapToObj(Integer::toString)
             .collect(Collectors.joining(",", "array[", "]::int[]"));
 
     private final long[] counts;
