@@ -47,14 +47,14 @@ class ExperimentController {
         this.versions = versions;
     }
 
-    @GetMapping("/w/{slug}/rollouts/{id}")
+    @GetMapping("/w/{slug}/rollouts/{experimentId}")
     @RequiresRole(Role.AGENT)
-    String experiment(CurrentTenant tenant, @PathVariable("id") String raw, Model model) {
+    String experiment(CurrentTenant tenant, @PathVariable("experimentId") String raw, Model model) {
         return page(tenant, rollouts.get(tenant.id(), Paths.id(raw)), model, "", Map.of());
     }
 
-    @PostMapping("/w/{slug}/rollouts/{id}/override")
-    String override(CurrentTenant tenant, @PathVariable("id") String raw,
+    @PostMapping("/w/{slug}/rollouts/{experimentId}/override")
+    String override(CurrentTenant tenant, @PathVariable("experimentId") String raw,
                     @RequestParam(required = false) @Nullable String reason,
                     @RequestParam(required = false) @Nullable String lockVersion, Model model,
                     HttpServletResponse response, RedirectAttributes redirect) {
@@ -78,8 +78,8 @@ class ExperimentController {
         return "redirect:" + Paths.experiment(tenant, id);
     }
 
-    @PostMapping("/w/{slug}/rollouts/{id}/advance")
-    String advance(CurrentTenant tenant, @PathVariable("id") String raw,
+    @PostMapping("/w/{slug}/rollouts/{experimentId}/advance")
+    String advance(CurrentTenant tenant, @PathVariable("experimentId") String raw,
                    @RequestParam(required = false) @Nullable String lockVersion,
                    @RequestParam(required = false) @Nullable String from, RedirectAttributes redirect) {
         UUID id = Paths.id(raw);
@@ -92,8 +92,8 @@ class ExperimentController {
         });
     }
 
-    @PostMapping("/w/{slug}/rollouts/{id}/stop")
-    String stop(CurrentTenant tenant, @PathVariable("id") String raw,
+    @PostMapping("/w/{slug}/rollouts/{experimentId}/stop")
+    String stop(CurrentTenant tenant, @PathVariable("experimentId") String raw,
                 @RequestParam(required = false) @Nullable String lockVersion,
                 @RequestParam(required = false) @Nullable String from, RedirectAttributes redirect) {
         UUID id = Paths.id(raw);
@@ -105,14 +105,14 @@ class ExperimentController {
     }
 
     /** The confirm step: what rolling back does, and the reason it needs. */
-    @GetMapping("/w/{slug}/rollouts/{id}/rollback")
-    String confirmRollback(CurrentTenant tenant, @PathVariable("id") String raw,
+    @GetMapping("/w/{slug}/rollouts/{experimentId}/rollback")
+    String confirmRollback(CurrentTenant tenant, @PathVariable("experimentId") String raw,
                            @RequestParam(required = false) @Nullable String from, Model model) {
         return confirm(tenant, rollouts.get(tenant.id(), Paths.id(raw)), model, "", from, Map.of());
     }
 
-    @PostMapping("/w/{slug}/rollouts/{id}/rollback")
-    String rollback(CurrentTenant tenant, @PathVariable("id") String raw,
+    @PostMapping("/w/{slug}/rollouts/{experimentId}/rollback")
+    String rollback(CurrentTenant tenant, @PathVariable("experimentId") String raw,
                     @RequestParam(required = false) @Nullable String reason,
                     @RequestParam(required = false) @Nullable String lockVersion,
                     @RequestParam(required = false) @Nullable String from, Model model,

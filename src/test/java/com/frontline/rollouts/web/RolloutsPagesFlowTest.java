@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The rollout pages over the real service and database: a rollout started from the form, its gate (skipped: no
- * evaluation cases), a stale button, a rollback from the confirm step, and a second workspace that can neither see
- * nor touch the first one's experiment, even by its id.
+ * evaluation cases), a stale button, Advance, a rollback from the confirm step, Stop, and a second workspace that can
+ * neither see nor touch the first one's experiment, even by its id.
  */
 @IntegrationTest
 class RolloutsPagesFlowTest {
@@ -76,7 +76,7 @@ class RolloutsPagesFlowTest {
     }
 
     @Test
-    void aRolloutStartedFromTheFormIsRolledBackFromTheConfirmStep() throws Exception {
+    void aRolloutStartedFromTheFormAdvancesByTheButtonAndIsRolledBackFromTheConfirmStep() throws Exception {
         assertThat(html(base, alice)).contains("No rollout yet", "v1 100 %");
 
         Experiment e = startTenPercent();
@@ -93,6 +93,14 @@ class RolloutsPagesFlowTest {
                 .andExpect(flash().attribute("problem", startsWith("The rollout changed meanwhile")));
         assertThat(rollouts.get(a.id(), e.id()).step()).isZero();
 
+        // the button: the next step now
+        mvc.perform(post(base + "/" + e.id() + "/advance").session(alice.session()).with(csrf())
+                        .param("lockVersion", String.valueOf(e.lockVersion())))
+                .andExpect(redirectedUrl(base + "/" + e.id()))
+                .andExpect(flash().attribute("notice", "Advanced to step 2 of 3: 50 % of visitors go to version 2."));
+        assertThat(html(base, alice)).contains("v1 50 % · v2 50 %", "Advance to 100 %");
+        e = rollouts.get(a.id(), e.id());
+
         assertThat(html(base + "/" + e.id() + "/rollback?from=overview", alice)).contains("Roll back experiment #1?");
         mvc.perform(post(base + "/" + e.id() + "/rollback").session(alice.session()).with(csrf())
                         .param("lockVersion", String.valueOf(e.lockVersion())).param("from", "overview")
@@ -102,7 +110,7 @@ class RolloutsPagesFlowTest {
 
         assertThat(rollouts.get(a.id(), e.id()).status()).isEqualTo(ExperimentStatus.ROLLED_BACK);
         assertThat(html(base, alice)).contains("v1 100 %", "Last rollback", "Customers say the answers got too cautious.",
-                "Rolled back", "v1 90 % · v2 10 %").doesNotContain("data-testid=\"current-experiment\"");
+                "Rolled back", "v1 50 % · v2 50 %").doesNotContain("data-testid=\"current-experiment\"");
     }
 
     @Test
@@ -127,5 +135,12 @@ class RolloutsPagesFlowTest {
         assertThat(html("/w/" + b.slug() + "/rollouts", bob)).contains("No rollout yet", "v1 100 %")
                 .doesNotContain("Stricter answers", "v2 10 %");
         assertThat(rollouts.get(a.id(), e.id()).status()).isEqualTo(ExperimentStatus.RUNNING);
+
+        // Alice stops it: all traffic back on version 1, and a new experiment may start
+        mvc.perform(post(base + "/" + e.id() + "/stop").session(alice.session()).with(csrf())
+                        .param("lockVersion", String.valueOf(e.lockVersion())).param("from", "overview"))
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("notice", "Stopped experiment #1: all visitors get version 1 again."));
+        assertThat(html(base, alice)).contains("v1 100 %", "data-testid=\"new-experiment\"", "Stopped");
     }
 }
