@@ -1,6 +1,5 @@
 package com.frontline.rollouts.web;
 
-import com.frontline.assistants.AssistantVersions;
 import com.frontline.rollouts.ArmMetrics;
 import com.frontline.rollouts.Decision;
 import com.frontline.rollouts.Experiment;
@@ -40,11 +39,9 @@ class ExperimentController {
     static final int MAX_REASON = 500;
 
     private final Rollouts rollouts;
-    private final AssistantVersions versions;
 
-    ExperimentController(Rollouts rollouts, AssistantVersions versions) {
+    ExperimentController(Rollouts rollouts) {
         this.rollouts = rollouts;
-        this.versions = versions;
     }
 
     @GetMapping("/w/{slug}/rollouts/{experimentId}")
@@ -166,7 +163,6 @@ class ExperimentController {
         model.addAttribute("differences", HelpfulDifference.of(window, overall, e.guard(), decision));
         model.addAttribute("chart", RolloutChart.wide(series, e.arms()));
         model.addAttribute("chartNarrow", RolloutChart.narrow(series, e.arms()));
-        model.addAttribute("live", versions.liveVersion(tenant.id()));
         model.addAttribute("poll", RolloutsController.poll(e));
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
