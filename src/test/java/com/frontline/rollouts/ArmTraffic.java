@@ -34,6 +34,16 @@ final class ArmTraffic {
                 select ?, gen_random_uuid(), n.id, 'ASSISTANT', 'An answer.', ?,
                        case when n.i <= ? then 1 when n.i <= ? then -1 end, ?::timestamptz
                   from n""", tenant.value(), t, t, answers, tenant.value(), version, helpful, rated, t);
+        analyze();
+    }
+
+    /**
+     * Fresh planner statistics, as autovacuum keeps them in a live database: planned on the statistics of a nearly
+     * empty table, a join over a bulk insert's rows can take a nested loop over sequential scans (seen: a
+     * 150,000-answer join running for minutes until the next autoanalyze).
+     */
+    private void analyze() {
+        dsl.execute("analyze chat.messages, chat.conversations, llm.usage_records");
     }
 
     /** {@code calls} model calls of the version, the first {@code errors} of them failed. */
@@ -46,5 +56,6 @@ final class ArmTraffic {
                 select ?, ?::timestamptz, 'OpenAI', 'OPENAI', 'gpt-4.1-mini', 'ANSWER', 'DEFAULT', 'fixture', 10, 0, 100, 50,
                        0.0001, 400 + (g % 200), case when g <= ? then 'ERROR' else 'OK' end, g > ?, false, ?
                   from generate_series(1, ?) g""", tenant.value(), t, errors, errors, version, calls);
+        analyze();
     }
 }
