@@ -38,9 +38,11 @@ class FeedbackRollupRepository {
     private static final int LOCK_CLASS = 0x63686174;
 
     private final DSLContext dsl;
+    private final VersionStatsRepository versions;
 
-    FeedbackRollupRepository(DSLContext dsl) {
+    FeedbackRollupRepository(DSLContext dsl, VersionStatsRepository versions) {
         this.dsl = dsl;
+        this.versions = versions;
     }
 
     /** The last UTC day whose figures are all in the roll-up, if the workspace was rolled up at all. */
@@ -152,6 +154,8 @@ class FeedbackRollupRepository {
                                CONVERSATIONS.CHANNEL.ne(Channel.EVALUATION.name()))
                         .groupBy(MESSAGES.TENANT_ID, day, CONVERSATIONS.CHANNEL, MESSAGES.PROVIDER, MESSAGES.MODEL))
                 .execute();
+        // the assistant versions' roll-up shares the days, the change marks and the state
+        written += versions.rollUp(tenant, first, last);
         if (!marks.isEmpty()) {
             List<Row2<LocalDate, Long>> seen = marks.entrySet().stream()
                     .map(e -> DSL.row(e.getKey(), e.getValue()))

@@ -2,11 +2,15 @@ package com.frontline.chat;
 
 import com.frontline.shared.TenantId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +43,19 @@ public class VersionAnswerStats {
         public static VersionAnswers none(int version) {
             return new VersionAnswers(version, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
+
+        /** Both spans' figures together (visitors added up: call it only where visitors are not counted). */
+        VersionAnswers plus(VersionAnswers o) {
+            return new VersionAnswers(version, visitors + o.visitors, conversations + o.conversations,
+                    answers + o.answers, rated + o.rated, helpful + o.helpful, fallbacks + o.fallbacks,
+                    handoffs + o.handoffs, implicitSum + o.implicitSum, implicitCount + o.implicitCount,
+                    corrected + o.corrected);
+        }
+
+        VersionAnswers withCorrected(long count) {
+            return new VersionAnswers(version, visitors, conversations, answers, rated, helpful, fallbacks, handoffs,
+                    implicitSum, implicitCount, count);
+        }
     }
 
     /** One version's rated answers in the bucket starting at {@code from}. */
@@ -59,9 +76,11 @@ public class VersionAnswerStats {
     }
 
     private final VersionStatsRepository repository;
+    private final FeedbackReviewDays days;
 
-    VersionAnswerStats(VersionStatsRepository repository) {
+    VersionAnswerStats(VersionStatsRepository repository, FeedbackReviewDays days) {
         this.repository = repository;
+        this.days = days;
     }
 
     /**
@@ -77,6 +96,54 @@ public class VersionAnswerStats {
                                                   OffsetDateTime to, Collection<UUID> corrected,
                                                   boolean countVisitors) {
         return repository.byVersion(tenant, versions, from, to, corrected, countVisitors);
+    }
+
+    /**
+     * {@link #byVersion} over a long span, without visitors: whole past UTC days from the daily roll-up
+     * ({@code chat.version_days}), the rest (today, part-days at either end, days changed since they were rolled up)
+     * live, so a month costs about what a day does. A conversation answered on two UTC days counts once per day, in
+     * the roll-up and in the live part alike.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<Integer, VersionAnswers> byVersionRolledUp(TenantId tenant, Collection<Integer> versions,
+                                                          OffsetDateTime from, OffsetDateTime to,
+                                                          Collection<UUID> corrected) {
+        FeedbackRollupPlan plan = days.plan(tenant, from, to);
+        Map<Integer, VersionAnswers> result = new LinkedHashMap<>();
+        versions.forEach(v -> result.put(v, VersionAnswers.none(v)));
+        repository.rolledUp(tenant, versions, plan.rolledUp()).forEach((v, a) -> result.merge(v, a, VersionAnswers::plus));
+        for (FeedbackRollupPlan.Span span : plan.live()) {
+            repository.byVersion(tenant, versions, span.from(), span.to(), List.of(), false, true)
+                    .forEach((v, a) -> result.merge(v, a, VersionAnswers::plus));
+        }
+        Map<Integer, Long> correctedCounts = repository.corrected(tenant, versions, from, to, corrected);
+        result.replaceAll((v, a) -> a.withCorrected(correctedCounts.getOrDefault(v, 0L)));
+        return result;
+    }
+
+    /**
+     * {@link #ratings} by day over a long span: whole past days from the daily roll-up, the rest live (see
+     * {@link #byVersionRolledUp}).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<BucketRatings> dailyRatingsRolledUp(TenantId tenant, Collection<Integer> versions,
+                                                    OffsetDateTime from, OffsetDateTime to) {
+        FeedbackRollupPlan plan = days.plan(tenant, from, to);
+        List<BucketRatings> result = new ArrayList<>(repository.rolledUpRatings(tenant, versions, plan.rolledUp()));
+        Map<Instant, Map<Integer, long[]>> live = new LinkedHashMap<>();
+        for (FeedbackRollupPlan.Span span : plan.live()) {
+            // a part-day at either end starts its bucket at the day's start, so merge what falls in the same bucket
+            for (BucketRatings r : repository.ratings(tenant, versions, span.from(), span.to(), Bucket.DAY)) {
+                long[] sum = live.computeIfAbsent(r.from(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.version(), k -> new long[2]);
+                sum[0] += r.rated();
+                sum[1] += r.helpful();
+            }
+        }
+        live.forEach((at, byVersion) -> byVersion.forEach((v, sum) ->
+                result.add(new BucketRatings(at, v, sum[0], sum[1]))));
+        result.sort(Comparator.comparing(BucketRatings::from).thenComparingInt(BucketRatings::version));
+        return result;
     }
 
     /** Per bucket and version, the rated widget answers in [from, to), oldest first; buckets without any left out. */

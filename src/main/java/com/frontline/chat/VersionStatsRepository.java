@@ -4,9 +4,12 @@ import com.frontline.shared.TenantId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.UUID;
 
 import static com.frontline.db.chat.Tables.CONVERSATIONS;
 import static com.frontline.db.chat.Tables.MESSAGES;
+import static com.frontline.db.chat.Tables.VERSION_DAYS;
 import static org.jooq.impl.DSL.boolOr;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
@@ -43,6 +47,17 @@ class VersionStatsRepository {
     Map<Integer, VersionAnswerStats.VersionAnswers> byVersion(TenantId tenant, Collection<Integer> versions,
                                                               OffsetDateTime from, OffsetDateTime to,
                                                               Collection<UUID> corrected, boolean countVisitors) {
+        return byVersion(tenant, versions, from, to, corrected, countVisitors, false);
+    }
+
+    /**
+     * @param perDay count a conversation once per UTC day it was answered on (as the daily roll-up does) rather than
+     *               once over the span
+     */
+    Map<Integer, VersionAnswerStats.VersionAnswers> byVersion(TenantId tenant, Collection<Integer> versions,
+                                                              OffsetDateTime from, OffsetDateTime to,
+                                                              Collection<UUID> corrected, boolean countVisitors,
+                                                              boolean perDay) {
         Map<Integer, VersionAnswerStats.VersionAnswers> result = new LinkedHashMap<>();
         versions.forEach(v -> result.put(v, VersionAnswerStats.VersionAnswers.none(v)));
         if (versions.isEmpty()) {
@@ -72,7 +87,9 @@ class VersionStatsRepository {
                         implicitCount, correctedCount)
                 .from(MESSAGES)
                 .where(answersOf(tenant, versions, from, to))
-                .groupBy(MESSAGES.ASSISTANT_VERSION, MESSAGES.CONVERSATION_ID)
+                .groupBy(perDay
+                        ? List.of(MESSAGES.ASSISTANT_VERSION, MESSAGES.CONVERSATION_ID, utcDay())
+                        : List.of(MESSAGES.ASSISTANT_VERSION, MESSAGES.CONVERSATION_ID))
                 .asTable("per_conversation");
         // @formatter:on
         Field<Integer> pv = perConversation.field(v);
@@ -168,12 +185,132 @@ class VersionStatsRepository {
         // @formatter:on
     }
 
+    /** The UTC day an answer was written on. */
+    private static Field<LocalDate> utcDay() {
+        return FeedbackReviewRepository.utcDay(MESSAGES.CREATED_AT);
+    }
+
+    /**
+     * Per version, how many of the answers in [from, to) are among {@code corrected} (looked up by id: corrections
+     * are few).
+     */
+    Map<Integer, Long> corrected(TenantId tenant, Collection<Integer> versions, OffsetDateTime from, OffsetDateTime to,
+                                 Collection<UUID> corrected) {
+        if (versions.isEmpty() || corrected.isEmpty()) {
+            return Map.of();
+        }
+        // @formatter:off
+        return dsl.select(MESSAGES.ASSISTANT_VERSION, count())
+                .from(MESSAGES)
+                .where(answersOf(tenant, versions, from, to),
+                       MESSAGES.ID.eq(field("any({0})", UUID.class, val(corrected.toArray(UUID[]::new)))))
+                .groupBy(MESSAGES.ASSISTANT_VERSION)
+                .fetchMap(MESSAGES.ASSISTANT_VERSION, r -> r.value2().longValue());
+        // @formatter:on
+    }
+
+    /**
+     * The daily roll-up ({@code chat.version_days}) of the days {@code [first, last]}: deletes what was there and
+     * counts the days again from the answers, per day, version and conversation as {@link #byVersion} with
+     * {@code perDay} does. Call within the transaction of {@link FeedbackRollupRepository#recompute}.
+     *
+     * @return the rows written
+     */
+    int rollUp(TenantId tenant, LocalDate first, LocalDate last) {
+        dsl.deleteFrom(VERSION_DAYS)
+                .where(VERSION_DAYS.TENANT_ID.eq(tenant.value()), VERSION_DAYS.DAY.between(first, last))
+                .execute();
+        Field<LocalDate> d = utcDay().as("d");
+        Field<Integer> v = MESSAGES.ASSISTANT_VERSION.as("v");
+        Field<Integer> answers = count().as("answers");
+        Field<Integer> rated = count(MESSAGES.FEEDBACK).as("rated");
+        Field<Integer> helpful = count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful");
+        Field<Integer> fallbacks = count().filterWhere(MESSAGES.LOW_CONFIDENCE).as("fallbacks");
+        Field<Boolean> handed = boolOr(MESSAGES.HANDED_OFF).as("handed");
+        Field<Double> implicitSum = coalesce(sum(MESSAGES.IMPLICIT_SCORE), inline(0.0)).cast(Double.class)
+                .as("implicit_sum");
+        Field<Integer> implicitCount = count(MESSAGES.IMPLICIT_SCORE).as("implicit_count");
+        OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        // @formatter:off
+        var perConversation = dsl.select(d, v, answers, rated, helpful, fallbacks, handed, implicitSum, implicitCount)
+                .from(MESSAGES)
+                .where(answersOf(tenant, null, from, to))
+                .groupBy(utcDay(), MESSAGES.ASSISTANT_VERSION, MESSAGES.CONVERSATION_ID)
+                .asTable("per_conversation");
+        return dsl.insertInto(VERSION_DAYS, VERSION_DAYS.TENANT_ID, VERSION_DAYS.DAY, VERSION_DAYS.ASSISTANT_VERSION,
+                        VERSION_DAYS.CONVERSATIONS, VERSION_DAYS.HANDOFF_CONVERSATIONS, VERSION_DAYS.ANSWERS,
+                        VERSION_DAYS.RATED, VERSION_DAYS.HELPFUL, VERSION_DAYS.FALLBACKS, VERSION_DAYS.IMPLICIT_COUNT,
+                        VERSION_DAYS.IMPLICIT_SUM)
+                .select(dsl.select(inline(tenant.value()), perConversation.field(d), perConversation.field(v),
+                                count(), count().filterWhere(perConversation.field(handed)),
+                                total(perConversation.field(answers)), total(perConversation.field(rated)),
+                                total(perConversation.field(helpful)), total(perConversation.field(fallbacks)),
+                                total(perConversation.field(implicitCount)),
+                                sum(perConversation.field(implicitSum)).cast(Double.class))
+                        .from(perConversation)
+                        .groupBy(perConversation.field(d), perConversation.field(v)))
+                .execute();
+        // @formatter:on
+    }
+
+    private static Field<Integer> total(Field<Integer> column) {
+        return sum(column).cast(Integer.class);
+    }
+
+    /**
+     * Per version, the rolled-up figures of the given days (visitors not counted: a visitor may come back on
+     * another day).
+     */
+    Map<Integer, VersionAnswerStats.VersionAnswers> rolledUp(TenantId tenant, Collection<Integer> versions,
+                                                             Collection<LocalDate> days) {
+        Map<Integer, VersionAnswerStats.VersionAnswers> result = new LinkedHashMap<>();
+        if (versions.isEmpty() || days.isEmpty()) {
+            return result;
+        }
+        // @formatter:off
+        dsl.select(VERSION_DAYS.ASSISTANT_VERSION, sum(VERSION_DAYS.CONVERSATIONS),
+                        sum(VERSION_DAYS.HANDOFF_CONVERSATIONS), sum(VERSION_DAYS.ANSWERS), sum(VERSION_DAYS.RATED),
+                        sum(VERSION_DAYS.HELPFUL), sum(VERSION_DAYS.FALLBACKS), sum(VERSION_DAYS.IMPLICIT_COUNT),
+                        sum(VERSION_DAYS.IMPLICIT_SUM))
+                .from(VERSION_DAYS)
+                .where(VERSION_DAYS.TENANT_ID.eq(tenant.value()),
+                       VERSION_DAYS.ASSISTANT_VERSION.in(versions),
+                       VERSION_DAYS.DAY.in(days))
+                .groupBy(VERSION_DAYS.ASSISTANT_VERSION)
+                .forEach(r -> result.put(r.value1(), new VersionAnswerStats.VersionAnswers(r.value1(), 0,
+                        r.value2().longValue(), r.value4().longValue(), r.value5().longValue(),
+                        r.value6().longValue(), r.value7().longValue(), r.value3().longValue(),
+                        r.value9().doubleValue(), r.value8().longValue(), 0)));
+        // @formatter:on
+        return result;
+    }
+
+    /** Per day and version, the rolled-up rated answers of the given days, oldest first. */
+    List<VersionAnswerStats.BucketRatings> rolledUpRatings(TenantId tenant, Collection<Integer> versions,
+                                                           Collection<LocalDate> days) {
+        if (versions.isEmpty() || days.isEmpty()) {
+            return List.of();
+        }
+        // @formatter:off
+        return dsl.select(VERSION_DAYS.DAY, VERSION_DAYS.ASSISTANT_VERSION, VERSION_DAYS.RATED, VERSION_DAYS.HELPFUL)
+                .from(VERSION_DAYS)
+                .where(VERSION_DAYS.TENANT_ID.eq(tenant.value()),
+                       VERSION_DAYS.ASSISTANT_VERSION.in(versions),
+                       VERSION_DAYS.DAY.in(days),
+                       VERSION_DAYS.RATED.gt(0))
+                .orderBy(VERSION_DAYS.DAY, VERSION_DAYS.ASSISTANT_VERSION)
+                .fetch(r -> new VersionAnswerStats.BucketRatings(
+                        r.value1().atStartOfDay().toInstant(ZoneOffset.UTC), r.value2(), r.value3(), r.value4()));
+        // @formatter:on
+    }
+
     /** The widget answers of the versions in [from, to): evaluation conversations left out. */
-    private static Condition answersOf(TenantId tenant, Collection<Integer> versions, OffsetDateTime from,
-                                       OffsetDateTime to) {
+    private static Condition answersOf(TenantId tenant, @Nullable Collection<Integer> versions,
+                                       OffsetDateTime from, OffsetDateTime to) {
         return MESSAGES.TENANT_ID.eq(tenant.value())
                 .and(MESSAGES.AUTHOR.eq(Author.ASSISTANT.name()))
-                .and(MESSAGES.ASSISTANT_VERSION.in(versions))
+                .and(versions == null ? MESSAGES.ASSISTANT_VERSION.isNotNull() : MESSAGES.ASSISTANT_VERSION.in(versions))
                 .and(MESSAGES.CREATED_AT.ge(from))
                 .and(MESSAGES.CREATED_AT.lt(to))
                 .and(notExists(selectOne()

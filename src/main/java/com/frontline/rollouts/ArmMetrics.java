@@ -8,6 +8,8 @@ import com.frontline.rollouts.stats.Rate;
  * What one arm did over a span (the guard window, or since the experiment started), from the website widget's
  * answers of its version and the model calls made for them.
  *
+ * @param visitors               distinct visitors served; -1 when not counted (since the start: a visitor may come back
+ *                               on another day, and distinct visitors over a month cost a pass over every answer)
  * @param helpful                👍 of rated answers
  * @param helpfulCi              its Wilson interval at the guard's confidence (1 − α)
  * @param fallback               low-confidence answers (the fallback message) of answers

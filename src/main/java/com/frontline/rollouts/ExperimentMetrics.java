@@ -58,18 +58,38 @@ class ExperimentMetrics {
         this.corrections = corrections;
     }
 
+    /** How an arm's answers over a span are counted. */
+    enum Count {
+        /** Live from the answers, without visitors: the guard's window. */
+        LIVE,
+        /** Live, with distinct visitors: the dashboard's window. */
+        LIVE_WITH_VISITORS,
+        /**
+         * Whole past days from the daily roll-up, the rest live, without visitors (a visitor may come back on another
+         * day; the metrics' {@code visitors} is -1): spans of days, since the start or since a step started.
+         */
+        ROLLED_UP
+    }
+
     /**
      * Each arm's figures in [from, to), by arm name.
      *
-     * @param dashboard with visitors and latency percentiles (the guard needs neither)
+     * @param dashboard with latency percentiles (the guard needs none)
      */
     Map<String, ArmFigures> figures(TenantId tenant, List<ExperimentArm> arms, Instant from, Instant to,
+                                    boolean dashboard) {
+        return figures(tenant, arms, from, to, dashboard ? Count.LIVE_WITH_VISITORS : Count.LIVE, dashboard);
+    }
+
+    Map<String, ArmFigures> figures(TenantId tenant, List<ExperimentArm> arms, Instant from, Instant to, Count count,
                                     boolean dashboard) {
         OffsetDateTime f = from.atOffset(ZoneOffset.UTC);
         OffsetDateTime t = to.atOffset(ZoneOffset.UTC);
         List<Integer> versions = arms.stream().map(ExperimentArm::version).toList();
         List<UUID> corrected = corrections.since(tenant, f);
-        var byVersion = answers.byVersion(tenant, versions, f, t, corrected, dashboard);
+        var byVersion = count == Count.ROLLED_UP
+                ? answers.byVersionRolledUp(tenant, versions, f, t, corrected)
+                : answers.byVersion(tenant, versions, f, t, corrected, count == Count.LIVE_WITH_VISITORS);
         // an evaluation conversation's calls come right after it starts: those started up to an hour earlier count
         List<UUID> evaluation = answers.evaluationConversations(tenant, f.minusHours(1), t);
         var calls = usage.byVersion(tenant, versions, f, t, evaluation, dashboard);
@@ -124,7 +144,8 @@ class ExperimentMetrics {
         figures(tenant, e.arms(), windowFrom, end, true).values().forEach(f -> result.add(metrics(f, confidence)));
         result.addAll(cached(new Key(tenant, e.id(), e.lockVersion(), "since start"), () -> {
             List<ArmMetrics> since = new ArrayList<>();
-            figures(tenant, e.arms(), start, end, true).values().forEach(f -> since.add(metrics(f, confidence)));
+            figures(tenant, e.arms(), start, end, Count.ROLLED_UP, true).values()
+                    .forEach(f -> since.add(withoutVisitors(metrics(f, confidence))));
             return since;
         }));
         return result;
@@ -147,6 +168,13 @@ class ExperimentMetrics {
         }
         cache.put(key, new Cached(now, value));
         return value;
+    }
+
+    /** Metrics whose visitors were not counted ({@link Count#ROLLED_UP}): -1. */
+    static ArmMetrics withoutVisitors(ArmMetrics m) {
+        return new ArmMetrics(m.arm(), m.version(), -1, m.conversations(), m.answers(), m.helpful(), m.helpfulCi(),
+                m.fallback(), m.handoff(), m.implicit(), m.correction(), m.error(), m.failover(), m.latencyMs(),
+                m.tokensPerConversation(), m.costPerConversationUsd());
     }
 
     static ArmMetrics metrics(ArmFigures f, double confidence) {
@@ -178,8 +206,12 @@ class ExperimentMetrics {
         e.arms().forEach(a -> armOf.put(a.version(), a.name()));
         double confidence = 1 - e.guard().alpha();
         List<SeriesPoint> points = new ArrayList<>();
-        for (var r : answers.ratings(tenant, armOf.keySet(), start.atOffset(ZoneOffset.UTC),
-                end.atOffset(ZoneOffset.UTC), bucket)) {
+        OffsetDateTime from = start.atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = end.atOffset(ZoneOffset.UTC);
+        var ratings = bucket == VersionAnswerStats.Bucket.DAY
+                ? answers.dailyRatingsRolledUp(tenant, armOf.keySet(), from, to)
+                : answers.ratings(tenant, armOf.keySet(), from, to, bucket);
+        for (var r : ratings) {
             Rate helpful = Rate.of(r.helpful(), r.rated());
             Interval ci = Wilson.interval(helpful, confidence);
             points.add(new SeriesPoint(r.from(), armOf.get(r.version()), helpful, ci));

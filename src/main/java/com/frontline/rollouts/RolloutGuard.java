@@ -134,7 +134,8 @@ class RolloutGuard {
         if (e.rollout()) {
             Instant stepStart = e.stepStartedAt() == null ? ExperimentMetrics.start(e) : e.stepStartedAt();
             ArmCounts inStep = window.from().equals(stepStart) ? figures.get(ExperimentArm.CANDIDATE).counts()
-                    : metrics.figures(tenant, List.of(e.candidate().orElseThrow()), stepStart, now, false)
+                    : metrics.figures(tenant, List.of(e.candidate().orElseThrow()), stepStart, now,
+                            ExperimentMetrics.Count.ROLLED_UP, false)
                     .get(ExperimentArm.CANDIDATE).counts();
             RolloutPlan plan = new RolloutPlan(e.plan(), e.guard().autoAdvance() ? RolloutPlan.Mode.AUTOMATIC
                     : RolloutPlan.Mode.MANUAL);

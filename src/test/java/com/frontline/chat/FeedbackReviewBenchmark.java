@@ -134,7 +134,7 @@ public final class FeedbackReviewBenchmark {
         var cardsTx = new org.springframework.transaction.support.TransactionTemplate(txManager);
         cardsTx.setReadOnly(true);
         cardsTx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        var rollups = new FeedbackRollupRepository(dsl);
+        var rollups = new FeedbackRollupRepository(dsl, new VersionStatsRepository(dsl));
         var properties = new ChatProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10),
                 java.time.Duration.ZERO, new ChatProperties.Signals(java.time.Duration.ofMinutes(10),
                 java.time.Duration.ofMinutes(1), 100),
@@ -171,7 +171,7 @@ public final class FeedbackReviewBenchmark {
         if (explain) {
             var plan = days.plan(a, d90.previous().from(), d90.to());
             System.out.println(plain.fetch("explain analyze " + lastStatement(plain, logging ->
-                    new FeedbackRollupRepository(logging).rolledUp(a, plan.rolledUp().getFirst(),
+                    new FeedbackRollupRepository(logging, new VersionStatsRepository(logging)).rolledUp(a, plan.rolledUp().getFirst(),
                             plan.rolledUp().getLast(), null, null))));
         }
         t = time(runs, () -> cardsTx.execute(s -> service.cards(a, d30)).size());

@@ -33,9 +33,11 @@ record ArmTable(List<String> arms, List<Row> rows) {
                     : "arm " + m.arm()));
         }
         List<Row> rows = new ArrayList<>();
-        rows.add(row(metrics, "Visitors", "Visitors this arm served",
-                m -> new Cell(count(m.visitors()), count(m.conversations()) + " conversations, " + count(m.answers())
-                        + " answers")));
+        rows.add(row(metrics, "Traffic", "Visitors and conversations this arm served",
+                m -> m.visitors() < 0
+                        ? new Cell(count(m.conversations()) + " conversations", count(m.answers()) + " answers")
+                        : new Cell(count(m.visitors()) + " visitors", count(m.conversations()) + " conversations, "
+                        + count(m.answers()) + " answers")));
         rows.add(row(metrics, "Helpful", "Rated answers marked helpful, with the 95 % Wilson interval",
                 m -> new Cell(rate(m.helpful()), m.helpful().isEmpty() ? "no rated answers yet"
                         : interval(m.helpfulCi()) + " · " + count(m.helpful().count()) + " rated")));
