@@ -35,6 +35,8 @@ final class Portal {
         app = new SpringApplicationBuilder(FrontlineApplication.class).run(
                 "--server.port=0",
                 "--frontline.embedded.ephemeral=true",
+                // a shared 2-vCPU machine under load has taken over 90 s (the default) to start Elasticsearch
+                "--frontline.elasticsearch.startup-timeout=300s",
                 "--frontline.outbound.allowed-private-networks=127.0.0.1/32", // the fake providers' address
                 "--spring.security.oauth2.client.registration.mock.client-id=frontline",
                 "--spring.security.oauth2.client.registration.mock.client-secret=e2e-secret",

@@ -27,6 +27,8 @@ import java.lang.annotation.Target;
         "frontline.alerts.evaluate-every=7d",
         // the rollout guard looks when a test calls it (on the test's clock), not every minute in the background
         "frontline.rollouts.guard-every=7d",
+        // the guard flows are written for an hour's window (a few hundred answers); the product's default is a day
+        "frontline.rollouts.guard-window=60m",
         "frontline.alerts.delivery-backoff=500ms",
         "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })

@@ -25,7 +25,7 @@ class AuditRepository {
                 @Nullable String after) {
         dsl.insertInto(ENTRIES)
                 .set(ENTRIES.TENANT_ID, tenant.value())
-                .set(ENTRIES.ACTOR_ID, actor.userId())
+                .set(ENTRIES.ACTOR_ID, actor.isAutomatic() ? null : actor.userId())
                 .set(ENTRIES.ACTOR_EMAIL, actor.email())
                 .set(ENTRIES.ACTION, action)
                 .set(ENTRIES.TARGET, target)

@@ -608,8 +608,11 @@ public class ChatService {
                     hub.publish(tenant, conversationId, new ChatEvent.AnswerRestarted(answerId));
                 }
             };
+            // an evaluation run answers with a version's configuration, but its model calls are no visitor's traffic:
+            // they are recorded without a version, so no figure per version (cost, errors, latency) counts them
             AnswerComposer.Composed answer = composer.compose(tenant, c.channel().audience(), conversationId,
-                    setup.config(), setup.version(), history, question, sink);
+                    setup.config(), c.channel() == Channel.EVALUATION ? null : setup.version(), history, question,
+                    sink);
             if (c.channel() == Channel.PLAYGROUND) {
                 hub.publish(tenant, conversationId, new ChatEvent.Retrieved(answerId, answer.query(),
                         answer.passages().stream().map(p -> new ChatEvent.RetrievedPassage(AnswerComposer.label(p),

@@ -103,7 +103,7 @@ class ExperimentChanges {
                 last ? ExperimentStatus.COMPLETED : ExperimentStatus.RUNNING, e.baselineVersion(), arms, e.plan(),
                 step, e.guard(), e.gate(), e.overrideReason(), e.createdBy(), e.createdAt(), e.startedAt(), now,
                 last ? now : null, e.lockVersion());
-        Actor actor = by == null ? owner(s) : by;
+        Actor actor = by == null ? GUARD : by;
         if (last) {
             int candidate = e.candidate().orElseThrow().version();
             versions.makeLive(tenant, candidate, actor, "Rollout " + e.number() + " (" + e.name() + ") completed"
@@ -121,8 +121,8 @@ class ExperimentChanges {
     }
 
     /**
-     * All traffic back to the baseline at once. The guard's rollback also raises a quality-drop alert (in the app,
-     * by e-mail and to the webhook, as the workspace's alert settings say).
+     * All traffic back to the baseline at once. A rollback also raises a quality-drop alert (in the app,
+     * by e-mail and to the webhook, as the workspace's alert settings say), whoever rolled it back.
      *
      * @param by null: the guard
      */
@@ -133,15 +133,15 @@ class ExperimentChanges {
         Experiment next = ended(e, ExperimentStatus.ROLLED_BACK, now);
         Experiment saved = save(tenant, s, next, s.guardState(), "rolled_back", by, "rolled it back", reason,
                 numbers, now);
-        Actor actor = by == null ? owner(s) : by;
+        Actor actor = by == null ? GUARD : by;
         audit.record(tenant, actor, "rollouts.rolled_back", label(e), Map.of("split", words(e)),
                 after(Map.of("split", words(saved), "reason", reason), by));
-        if (by == null) {
-            String slug = tenants.workspace(tenant).slug();
-            alerts.raise(tenant, AlertKind.QUALITY_DROP, "experiment:" + e.number(),
-                    label(e) + " rolled back by the guard", reason + " All traffic is back on v"
-                            + e.baselineVersion() + ".", numbers, "/w/" + slug + "/rollouts");
-        }
+        // a person's rollback is news to the rest of the team as much as the guard's
+        String slug = tenants.workspace(tenant).slug();
+        alerts.raise(tenant, AlertKind.QUALITY_DROP, "experiment:" + e.number(),
+                label(e) + " rolled back by " + (by == null ? "the guard" : by.email()),
+                (by == null ? reason : "Reason given: " + reason) + " All traffic is back on v"
+                        + e.baselineVersion() + ".", numbers, "/w/" + slug + "/rollouts");
         log.info("Workspace {}: {} rolled back by {}: {}", tenant, label(e), by == null ? "the guard" : by.email(),
                 reason);
         return saved;
@@ -204,11 +204,8 @@ class ExperimentChanges {
         return arms;
     }
 
-    /** The guard and the gate act on behalf of whoever created the experiment (audit entries need a person). */
-    static Actor owner(StoredExperiment s) {
-        return new Actor(s.createdById() == null ? new java.util.UUID(0, 0) : s.createdById(),
-                s.experiment().createdBy());
-    }
+    /** The guard and the gate act by themselves: the audit log names them, not whoever created the experiment. */
+    static final Actor GUARD = Actor.automatic("Rollout guard (automatic)");
 
     static String words(Experiment e) {
         return StoredExperiment.words(e.arms());

@@ -92,7 +92,9 @@ class ExperimentMetrics {
                 : answers.byVersion(tenant, versions, f, t, corrected, count == Count.LIVE_WITH_VISITORS);
         // an evaluation conversation's calls come right after it starts: those started up to an hour earlier count
         List<UUID> evaluation = answers.evaluationConversations(tenant, f.minusHours(1), t);
-        var calls = usage.byVersion(tenant, versions, f, t, evaluation, dashboard);
+        var calls = count == Count.ROLLED_UP
+                ? usage.byVersionRolledUp(tenant, versions, f, t, evaluation, dashboard)
+                : usage.byVersion(tenant, versions, f, t, evaluation, dashboard);
         Map<String, ArmFigures> result = new LinkedHashMap<>();
         for (ExperimentArm arm : arms) {
             var a = byVersion.getOrDefault(arm.version(), VersionAnswerStats.VersionAnswers.none(arm.version()));

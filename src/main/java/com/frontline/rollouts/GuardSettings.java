@@ -9,7 +9,7 @@ import java.time.Duration;
  *                     "implicit satisfaction"
  * @param relativeDrop how much worse, relative to the baseline, before a rollback (0.05: 5 %)
  * @param alpha        the significance level (0.05)
- * @param window       the guard's sliding window (60 min)
+ * @param window       the guard's sliding window (24 h)
  * @param minSample    no verdict before each arm has this many of the metric's sample (rated answers)
  * @param autoAdvance  a rollout's steps advance by themselves once they may (otherwise by the button)
  */
@@ -17,7 +17,7 @@ public record GuardSettings(String metric, double relativeDrop, double alpha, Du
                             boolean autoAdvance) {
 
     public static final GuardSettings DEFAULTS = new GuardSettings(GuardMetric.HELPFUL_RATE.label(), 0.05, 0.05,
-            Duration.ofMinutes(60), 100, true);
+            Duration.ofHours(24), 100, true);
 
     /** The engine's configuration for these settings (its other knobs at their defaults). */
     public GuardConfig config() {

@@ -97,6 +97,11 @@ public class Rollouts {
         return stored(tenant, id).experiment();
     }
 
+    /** The guard window of new experiments ({@code frontline.rollouts.guard-window}). */
+    public Duration guardWindow() {
+        return window;
+    }
+
     /**
      * Each arm's metrics over the guard window in force, then since the start: {@code 2 × arms} entries, the first
      * {@code arms().size()} over the window, the rest since the start, each half in the experiment's arm order
@@ -313,9 +318,11 @@ public class Rollouts {
     /**
      * All traffic back to the baseline now. Audited; the history keeps the reason.
      *
-     * @param reason optional, up to {@value #MAX_REASON} characters
+     * @param reason why, up to {@value #MAX_REASON} characters: the deployment history keeps it (the guard gives
+     *               its numbers; a person gives a reason)
      * @throws RolloutConflictException the page was stale (the guard may have rolled it back already), or it is not
      *                                  running
+     * @throws InvalidInputException    field {@code reason}: missing or too long
      */
     @Transactional
     public Experiment rollback(CurrentTenant admin, UUID id, String reason, long lockVersion) {
@@ -324,9 +331,13 @@ public class Rollouts {
         checkLength(why);
         StoredExperiment s = locked(admin.id(), id, lockVersion);
         requireRunning(s, "rolled back");
+        if (why.isEmpty()) {
+            throw InvalidInputException.of("reason", "Say why you roll back (for example what customers reported); "
+                    + "the deployment history keeps it.");
+        }
         Instant now = clock.instant();
         Map<String, Object> numbers = guard.evaluate(admin.id(), s, now).numbers();
-        return changes.rollBack(admin.id(), s, admin.actor(), why.isEmpty() ? "Rolled back by hand." : why, numbers,
+        return changes.rollBack(admin.id(), s, admin.actor(), why, numbers,
                 now);
     }
 

@@ -12,12 +12,14 @@ import java.time.Duration;
  *                         selector; another node's change reaches this one within it
  * @param guardWindow      the guard window of new experiments (at least 10 minutes): the guard decides on what each
  *                         arm did within it, so each arm needs its minimum sample (100 rated answers) within one
- *                         window; workspaces with less traffic need a longer one (24h)
+ *                         window. A day by default: at a 10 % step that is ~1,000 rated answers a day of website
+ *                         traffic (an hour would need ~1,000 an hour, which few workspaces have); busy workspaces
+ *                         may shorten it to catch a drop sooner
  */
 @Validated
 @ConfigurationProperties("frontline.rollouts")
 record RolloutsProperties(@DefaultValue("1m") Duration guardEvery, @DefaultValue("5s") Duration selectorCacheTtl,
-                          @DefaultValue("60m") Duration guardWindow) {
+                          @DefaultValue("24h") Duration guardWindow) {
 
     RolloutsProperties {
         if (guardWindow.compareTo(Duration.ofMinutes(10)) < 0) {

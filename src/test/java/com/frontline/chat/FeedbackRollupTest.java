@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
@@ -252,8 +253,18 @@ class FeedbackRollupTest {
         });
     }
 
-    /** Every period, both aligned to UTC days and not, with each channel and provider/model filter. */
+    /**
+     * Every period, both aligned to UTC days and not, with each channel and provider/model filter; in one
+     * repeatable-read snapshot, as the app's background job reading implicit signals may re-score an answer between a
+     * read and its reference otherwise.
+     */
     void everyPeriodAndFilterMatchesLive() {
+        TransactionTemplate snapshot = new TransactionTemplate(tx.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.executeWithoutResult(s -> everyPeriodAndFilterMatchesLiveNow());
+    }
+
+    void everyPeriodAndFilterMatchesLiveNow() {
         List<OffsetDateTime[]> periods = new ArrayList<>();
         for (int n : new int[]{7, 30, 90}) {
             // the cards read the period and the one before it in one go

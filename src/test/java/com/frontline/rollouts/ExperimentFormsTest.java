@@ -47,7 +47,7 @@ class ExperimentFormsTest {
             assertThat(s.minDuration()).isEqualTo(Duration.ofMinutes(60));
             assertThat(s.minSample()).isEqualTo(100);
         });
-        assertThat(c.guard()).isEqualTo(new GuardSettings("helpful", 0.05, 0.05, Duration.ofMinutes(60), 100, true));
+        assertThat(c.guard()).isEqualTo(new GuardSettings("helpful", 0.05, 0.05, Duration.ofHours(24), 100, true));
     }
 
     @Test

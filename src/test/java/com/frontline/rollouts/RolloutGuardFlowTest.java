@@ -143,6 +143,9 @@ class RolloutGuardFlowTest {
         List<AuditEntry> entries = audit.recent(admin.id(), null, "rollouts.");
         assertThat(entries).extracting(AuditEntry::action).containsExactly("rollouts.rolled_back",
                 "rollouts.created");
+        // the guard acted by itself: the log names it, not the admin who created the rollout
+        assertThat(entries.getFirst().actorEmail()).isEqualTo("Rollout guard (automatic)");
+        assertThat(entries.getLast().actorEmail()).isEqualTo(admin.userEmail());
 
         // the guard looking again changes nothing
         clock.set(t0.plus(Duration.ofMinutes(11)));
@@ -242,6 +245,7 @@ class RolloutGuardFlowTest {
         guard.look(admin.id(), e.id());
         assertThat(rollouts.get(admin.id(), e.id()).status()).isEqualTo(ExperimentStatus.ROLLED_BACK);
         clock.set(t0.plus(Duration.ofMinutes(81)));
+        assertThat(rollouts.history(admin.id(), 1).getFirst().actor()).as("the guard").isNull();
         assertThatThrownBy(() -> rollouts.rollback(admin, e.id(), "Looks bad", advanced.lockVersion()))
                 .isInstanceOf(RolloutConflictException.class)
                 .hasMessage("The rollout changed meanwhile (the guard rolled it back 1 minute ago); reload.");
@@ -338,7 +342,8 @@ class RolloutGuardFlowTest {
         assertThat(base.version()).isEqualTo(1);
         assertThat(base.answers()).isEqualTo(100);
         assertThat(base.conversations()).isEqualTo(100);
-        assertThat(base.visitors()).isEqualTo(100);
+        assertThat(base.visitors()).as("not counted since the start").isEqualTo(-1);
+        assertThat(m.get(1).visitors()).as("counted over the window").isEqualTo(80);
         assertThat(base.helpful().value()).isEqualTo(0.8);
         assertThat(base.helpfulCi().contains(0.8)).isTrue();
         assertThat(base.error().value()).isEqualTo(0.02);

@@ -69,6 +69,20 @@ public final class RolloutGuardQueryBenchmark {
                     dsl.fetchCount(DSL.table("llm.usage_records")), dsl.fetchCount(DSL.table("chat.messages")),
                     (System.nanoTime() - start) / 1e9);
 
+            if (!Boolean.getBoolean("benchmark.live")) {
+                // the daily roll-ups, as the jobs keep them: every day before today
+                var writeTx = new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.support.JdbcTransactionManager(ds));
+                DSLContext writeDsl = DSL.using(
+                        new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(ds), SQLDialect.POSTGRES);
+                long rolled = System.nanoTime();
+                java.time.LocalDate lastDay = end.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+                for (TenantId t : List.of(a, b)) {
+                    rollUp(writeDsl, writeTx, t, lastDay.minusDays(31), lastDay);
+                }
+                System.out.printf("daily roll-ups of 32 days, both workspaces: %.1f s%n",
+                        (System.nanoTime() - rolled) / 1e9);
+            }
             // as in the app: each call in one read-only transaction (the dashboard's SET LOCAL lasts as long)
             var txManager = new org.springframework.jdbc.support.JdbcTransactionManager(ds);
             var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
@@ -89,8 +103,10 @@ public final class RolloutGuardQueryBenchmark {
             System.out.printf("%-62s %8s %8s%n", "query (one experiment, two arms)", "p50 ms", "p95 ms");
             report("guard look: both arms over the 60-min window", runs, () -> metrics.figures(a, arms,
                     end.minus(Duration.ofMinutes(60)), end, false).size());
-            report("guard look: candidate since its step started (24 h)", runs, () -> metrics.figures(a,
-                    List.of(arms.get(1)), end.minus(Duration.ofHours(24)), end, false).size());
+            report("guard look: candidate since its step started (24 h)", runs, () -> metrics.rolledUp(a,
+                    List.of(arms.get(1)), end.minus(Duration.ofHours(24)), end).size());
+            report("guard look: candidate since its step started (7 days)", runs, () -> metrics.rolledUp(a,
+                    List.of(arms.get(1)), end.minus(Duration.ofDays(7)), end).size());
             report("dashboard: metrics, window + since start (30 days)", runs,
                     () -> metrics.metrics(a, month.get(), end).size());
             report("dashboard: metrics, window + since start (3 days)", runs,
@@ -121,6 +137,11 @@ public final class RolloutGuardQueryBenchmark {
             return tx.execute(s -> target.figures(t, arms, from, to, dashboard));
         }
 
+        Map<String, ExperimentMetrics.ArmFigures> rolledUp(TenantId t, List<ExperimentArm> arms, Instant from,
+                                                           Instant to) {
+            return tx.execute(s -> target.figures(t, arms, from, to, ExperimentMetrics.Count.ROLLED_UP, false));
+        }
+
         List<ArmMetrics> metrics(TenantId t, Experiment e, Instant now) {
             return tx.execute(s -> target.metrics(t, e, now));
         }
@@ -140,8 +161,12 @@ public final class RolloutGuardQueryBenchmark {
     static ExperimentMetrics metrics(DSLContext dsl) {
         try {
             Object repo = construct("com.frontline.chat.VersionStatsRepository", dsl);
-            VersionAnswerStats answers = (VersionAnswerStats) construct(VersionAnswerStats.class.getName(), repo);
-            VersionUsage usage = (VersionUsage) construct(VersionUsage.class.getName(), dsl);
+            Object reviews = construct("com.frontline.chat.FeedbackReviewRepository", dsl,
+                    tools.jackson.databind.json.JsonMapper.builder().build());
+            Object rollups = construct("com.frontline.chat.FeedbackRollupRepository", dsl, repo);
+            Object days = construct("com.frontline.chat.FeedbackReviewDays", reviews, rollups);
+            VersionAnswerStats answers = (VersionAnswerStats) construct(VersionAnswerStats.class.getName(), repo, days);
+            VersionUsage usage = new VersionUsage(dsl);
             CorrectedAnswers corrections = (CorrectedAnswers) construct(CorrectedAnswers.class.getName(), dsl);
             return new ExperimentMetrics(answers, usage, corrections);
         } catch (ReflectiveOperationException e) {
@@ -149,15 +174,49 @@ public final class RolloutGuardQueryBenchmark {
         }
     }
 
-    private static Object construct(String className, Object argument) throws ReflectiveOperationException {
+    /**
+     * What the app's jobs do over time, at once: the daily roll-ups of the answers per version (chat, with the cards')
+     * and of the calls per version (llm) for every ended day, each in one transaction.
+     */
+    static void rollUp(DSLContext dsl, org.springframework.transaction.support.TransactionTemplate tx, TenantId tenant,
+                       java.time.LocalDate first, java.time.LocalDate last) throws ReflectiveOperationException {
+        Object versions = construct("com.frontline.chat.VersionStatsRepository", dsl);
+        Object rollups = construct("com.frontline.chat.FeedbackRollupRepository", dsl, versions);
+        var recompute = rollups.getClass().getDeclaredMethod("recompute", TenantId.class, java.time.LocalDate.class,
+                java.time.LocalDate.class);
+        var completeThrough = rollups.getClass().getDeclaredMethod("completeThrough", TenantId.class,
+                java.time.LocalDate.class);
+        recompute.setAccessible(true);
+        completeThrough.setAccessible(true);
+        tx.executeWithoutResult(s -> {
+            try {
+                recompute.invoke(rollups, tenant, first, last);
+                completeThrough.invoke(rollups, tenant, last);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            new VersionUsage(dsl).rollUpDays(tenant, first, last);
+            dsl.execute("insert into llm.usage_summary_state (tenant_id, complete_through, summarised_at) "
+                    + "values (?, ?, now())", tenant.value(), last);
+        });
+    }
+
+    private static Object construct(String className, Object... arguments) throws ReflectiveOperationException {
         Class<?> type = Class.forName(className);
         for (Constructor<?> c : type.getDeclaredConstructors()) {
-            if (c.getParameterCount() == 1 && c.getParameterTypes()[0].isInstance(argument)) {
+            if (c.getParameterCount() != arguments.length) {
+                continue;
+            }
+            boolean fits = true;
+            for (int i = 0; i < arguments.length; i++) {
+                fits &= c.getParameterTypes()[i].isInstance(arguments[i]);
+            }
+            if (fits) {
                 c.setAccessible(true);
-                return c.newInstance(argument);
+                return c.newInstance(arguments);
             }
         }
-        throw new NoSuchMethodException(className + "(" + argument.getClass().getSimpleName() + ")");
+        throw new NoSuchMethodException(className + Arrays.toString(arguments));
     }
 
     private static void report(String label, int runs, Supplier<Integer> query) {

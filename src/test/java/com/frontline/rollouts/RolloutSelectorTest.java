@@ -105,7 +105,7 @@ class RolloutSelectorTest {
             }
         });
 
-        rollouts.rollback(admin, e.id(), "", at50.lockVersion());
+        rollouts.rollback(admin, e.id(), "Customers report wrong prices", at50.lockVersion());
         assertThat(assign(v -> versions.versionFor(admin.id(), v)).values()).containsOnly(1);
     }
 

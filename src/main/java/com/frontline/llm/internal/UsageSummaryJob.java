@@ -1,5 +1,6 @@
 package com.frontline.llm.internal;
 
+import com.frontline.llm.VersionUsage;
 import com.frontline.shared.TenantId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -38,11 +39,14 @@ class UsageSummaryJob {
     private final UsageSummaryRepository summaries;
     private final TransactionTemplate tx;
     private final UsageProperties properties;
+    private final VersionUsage versions;
 
-    UsageSummaryJob(UsageSummaryRepository summaries, TransactionTemplate tx, UsageProperties properties) {
+    UsageSummaryJob(UsageSummaryRepository summaries, TransactionTemplate tx, UsageProperties properties,
+                    VersionUsage versions) {
         this.summaries = summaries;
         this.tx = tx;
         this.properties = properties;
+        this.versions = versions;
     }
 
     @Bean
@@ -98,6 +102,7 @@ class UsageSummaryJob {
             }
             summaries.replaceDays(tenant, from, to, summaries.aggregate(tenant, from, to),
                     summaries.aggregateConversations(tenant, from, to));
+            versions.rollUpDays(tenant, from, to);
             // the last day that ended at least `grace` ago, if this run recomputed it
             LocalDate ended = now.minus(properties.grace()).atZoneSameInstant(ZoneOffset.UTC).toLocalDate()
                     .minusDays(1);

@@ -120,6 +120,7 @@ class RolloutsController {
         model.addAttribute("running", rollouts.running(tenant.id()).orElse(null));
         model.addAttribute("errors", known);
         model.addAttribute("formErrors", other.values());
+        model.addAttribute("guardWindow", Labels.INSTANCE.duration(rollouts.guardWindow()));
         model.addAttribute("labels", Labels.INSTANCE);
         model.addAttribute("section", "rollouts");
         if (!model.containsAttribute("rehearsal")) {

@@ -25,7 +25,7 @@ public final class UsageBench {
                 0.1, 10, Duration.ofSeconds(15));
         BudgetGuard budget = new BudgetGuard(settings, new UsageRepository(dsl), llm);
         this.job = new UsageSummaryJob(summaries, tx, new UsageProperties(Duration.ofMinutes(5), 2,
-                Duration.ofMinutes(15), 31, 20_000));
+                Duration.ofMinutes(15), 31, 20_000), new com.frontline.llm.VersionUsage(dsl));
         this.dashboard = new UsageDashboard(summaries, settings, budget, null);
     }
 

@@ -250,7 +250,7 @@ class RolloutsPagesTest {
                 .contains("75.1–84.1 %", "68.6–80.5 %")
                 .contains("Sequential test: always-valid p (mixture SPRT)", "Two-proportion z-test: p", "Newcombe")
                 // since the start: 75 % against 80 %; over the window 78.6 % against 80 %, with the guard's own p
-                .contains("Since the split started", "−5.0 pt", "−6.3 %", "Guard window (last 1 h)", "−1.4 pt",
+                .contains("Since the split started", "−5.0 pt", "−6.3 %", "Guard window (last 1 day)", "−1.4 pt",
                         "data-testid=\"sequential-p\">0.414<")
                 .doesNotContain("No verdict before the minimum sample")
                 .contains("<dt>always-valid p</dt><dd>0.4137</dd>", "<dt>window from</dt><dd>7 Dec 2026, 08:00 UTC</dd>",
