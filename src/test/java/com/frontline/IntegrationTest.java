@@ -18,6 +18,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "frontline.embedded.ephemeral=true",
+        // a shared 2-vCPU machine under load has taken over 90 s (the default) to start Elasticsearch
+        "frontline.elasticsearch.startup-timeout=300s",
         "spring.thymeleaf.cache=false",
         // the fake providers and webhook receivers listen on 127.0.0.1; every other private address stays refused
         "frontline.outbound.allowed-private-networks=127.0.0.1/32",

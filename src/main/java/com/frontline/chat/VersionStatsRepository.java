@@ -72,13 +72,14 @@ class VersionStatsRepository {
         // handoffs and visitors are counted once per conversation instead of three distinct counts over answers
         Field<Integer> v = MESSAGES.ASSISTANT_VERSION.as("v");
         Field<UUID> c = MESSAGES.CONVERSATION_ID.as("c");
-        Field<Integer> answers = count().as("answers");
-        Field<Integer> rated = count(MESSAGES.FEEDBACK).as("rated");
-        Field<Integer> helpful = count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful");
-        Field<Integer> fallbacks = count().filterWhere(MESSAGES.LOW_CONFIDENCE).as("fallbacks");
-        Field<Boolean> handed = boolOr(MESSAGES.HANDED_OFF).as("handed");
-        Field<Double> implicitSum = sum(MESSAGES.IMPLICIT_SCORE).cast(Double.class).as("implicit_sum");
-        Field<Integer> implicitCount = count(MESSAGES.IMPLICIT_SCORE).as("implicit_count");
+        PerConversation per = PerConversation.FIELDS;
+        Field<Integer> answers = per.answers();
+        Field<Integer> rated = per.rated();
+        Field<Integer> helpful = per.helpful();
+        Field<Integer> fallbacks = per.fallbacks();
+        Field<Boolean> handed = per.handed();
+        Field<Double> implicitSum = per.implicitSum();
+        Field<Integer> implicitCount = per.implicitCount();
         Field<Integer> correctedCount = correctedIds.length == 0 ? inline(0).as("corrected")
                 : count().filterWhere(MESSAGES.ID.eq(field("any({0})", UUID.class, val(correctedIds))))
                 .as("corrected");
@@ -185,6 +186,21 @@ class VersionStatsRepository {
         // @formatter:on
     }
 
+    /**
+     * One conversation's answers of a version (per UTC day in the roll-up): the figures both the live reads and the
+     * roll-up count, so that the two always agree.
+     */
+    private record PerConversation(Field<Integer> answers, Field<Integer> rated, Field<Integer> helpful,
+                                   Field<Integer> fallbacks, Field<Boolean> handed, Field<Double> implicitSum,
+                                   Field<Integer> implicitCount) {
+
+        static final PerConversation FIELDS = new PerConversation(count().as("answers"),
+                count(MESSAGES.FEEDBACK).as("rated"), count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful"),
+                count().filterWhere(MESSAGES.LOW_CONFIDENCE).as("fallbacks"), boolOr(MESSAGES.HANDED_OFF).as("handed"),
+                sum(MESSAGES.IMPLICIT_SCORE).cast(Double.class).as("implicit_sum"),
+                count(MESSAGES.IMPLICIT_SCORE).as("implicit_count"));
+    }
+
     /** The UTC day an answer was written on. */
     private static Field<LocalDate> utcDay() {
         return FeedbackReviewRepository.utcDay(MESSAGES.CREATED_AT);
@@ -222,14 +238,14 @@ class VersionStatsRepository {
                 .execute();
         Field<LocalDate> d = utcDay().as("d");
         Field<Integer> v = MESSAGES.ASSISTANT_VERSION.as("v");
-        Field<Integer> answers = count().as("answers");
-        Field<Integer> rated = count(MESSAGES.FEEDBACK).as("rated");
-        Field<Integer> helpful = count().filterWhere(MESSAGES.FEEDBACK.eq((short) 1)).as("helpful");
-        Field<Integer> fallbacks = count().filterWhere(MESSAGES.LOW_CONFIDENCE).as("fallbacks");
-        Field<Boolean> handed = boolOr(MESSAGES.HANDED_OFF).as("handed");
-        Field<Double> implicitSum = coalesce(sum(MESSAGES.IMPLICIT_SCORE), inline(0.0)).cast(Double.class)
-                .as("implicit_sum");
-        Field<Integer> implicitCount = count(MESSAGES.IMPLICIT_SCORE).as("implicit_count");
+        PerConversation per = PerConversation.FIELDS;
+        Field<Integer> answers = per.answers();
+        Field<Integer> rated = per.rated();
+        Field<Integer> helpful = per.helpful();
+        Field<Integer> fallbacks = per.fallbacks();
+        Field<Boolean> handed = per.handed();
+        Field<Double> implicitSum = per.implicitSum();
+        Field<Integer> implicitCount = per.implicitCount();
         OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         // @formatter:off
@@ -247,7 +263,7 @@ class VersionStatsRepository {
                                 total(perConversation.field(answers)), total(perConversation.field(rated)),
                                 total(perConversation.field(helpful)), total(perConversation.field(fallbacks)),
                                 total(perConversation.field(implicitCount)),
-                                sum(perConversation.field(implicitSum)).cast(Double.class))
+                                coalesce(sum(perConversation.field(implicitSum)), inline(0.0)).cast(Double.class))
                         .from(perConversation)
                         .groupBy(perConversation.field(d), perConversation.field(v)))
                 .execute();

@@ -69,6 +69,23 @@ public final class RolloutGuardQueryBenchmark {
                     dsl.fetchCount(DSL.table("llm.usage_records")), dsl.fetchCount(DSL.table("chat.messages")),
                     (System.nanoTime() - start) / 1e9);
 
+            // the same dashboard queries before any roll-up exists (every day read live): the baseline of this run
+            var readTx = new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.support.JdbcTransactionManager(ds));
+            readTx.setReadOnly(true);
+            Tx liveMetrics = new Tx(readTx, metrics(DSL.using(
+                    new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(ds), SQLDialect.POSTGRES)));
+            List<ExperimentArm> liveArms = List.of(new ExperimentArm("baseline", 1, 9000),
+                    new ExperimentArm("candidate", 2, 1000));
+            int liveRuns = Integer.getInteger("benchmark.liveRuns", 5);
+            System.out.printf("%-62s %8s %8s%n", "before the roll-ups (all live, " + liveRuns + " runs)", "p50 ms",
+                    "p95 ms");
+            report("dashboard: metrics, window + since start (30 days)", liveRuns, 1, () -> liveMetrics.metrics(a,
+                    experiment(liveArms, end.minus(Duration.ofDays(30)), end.minus(Duration.ofHours(2))), end).size());
+            report("dashboard: helpful per day, 30 days", liveRuns, 1, () -> liveMetrics.series(a,
+                    experiment(liveArms, end.minus(Duration.ofDays(30)), end.minus(Duration.ofHours(2))), end).size());
+            report("guard look: candidate since its step started (7 days)", liveRuns, 1, () -> liveMetrics.rolledUp(a,
+                    List.of(liveArms.get(1)), end.minus(Duration.ofDays(7)), end).size());
             if (!Boolean.getBoolean("benchmark.live")) {
                 // the daily roll-ups, as the jobs keep them: every day before today
                 var writeTx = new org.springframework.transaction.support.TransactionTemplate(
@@ -220,12 +237,16 @@ public final class RolloutGuardQueryBenchmark {
     }
 
     private static void report(String label, int runs, Supplier<Integer> query) {
-        double[] t = time(runs, query);
+        report(label, runs, 5, query);
+    }
+
+    private static void report(String label, int runs, int warmUp, Supplier<Integer> query) {
+        double[] t = time(runs, warmUp, query);
         System.out.printf("%-62s %8.1f %8.1f%n", label, t[0], t[1]);
     }
 
-    private static double[] time(int runs, Supplier<Integer> query) {
-        for (int i = 0; i < 5; i++) {
+    private static double[] time(int runs, int warmUp, Supplier<Integer> query) {
+        for (int i = 0; i < warmUp; i++) {
             query.get();
         }
         double[] ms = new double[runs];
