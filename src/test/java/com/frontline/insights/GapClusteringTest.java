@@ -92,4 +92,30 @@ class GapClusteringTest {
         assertThat(GapClustering.adjustedRandIndex(new int[]{0, 0, 1, 1}, new int[]{0, 0, 1, 2}))
                 .isCloseTo(0.5714, org.assertj.core.data.Offset.offset(0.001));
     }
+
+    /** Real questions embedded with the app's MiniLM model: wordings of the same question fall into one cluster. */
+    @Test
+    void groupsRewordingsOfRealQuestionsEmbeddedWithMiniLm() {
+        List<String> texts = List.of(
+                "How do I change the delivery address of my order?",
+                "Can I change the delivery address for my order?",
+                "change delivery address of my order",
+                "How can I update the delivery address on my order?",
+                "Is it possible to change my order's delivery address?",
+                "Do you sell gift cards for the garden centre?",
+                "Can I buy a gift card for the garden centre?",
+                "Are garden centre gift cards available?",
+                "What is the warranty on a lawn mower?");
+        int[] truth = {1, 1, 1, 1, 1, 2, 2, 2, 0};
+        var model = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<float[]> vectors = texts.stream().map(t -> model.embed(t).content().vector()).toList();
+        GapClustering.Result result = GapClustering.cluster(vectors, 3, 2500);
+        double ari = GapClustering.adjustedRandIndex(truth, result.labels());
+        System.out.printf("MiniLM rewordings: labels %s, ARI %.3f%n", Arrays.toString(result.labels()), ari);
+        assertThat(result.labels()[0]).isNotEqualTo(GapClustering.NOISE);
+        for (int i = 1; i < 5; i++) {
+            assertThat(result.labels()[i]).as(texts.get(i)).isEqualTo(result.labels()[0]);
+        }
+        assertThat(result.labels()[5]).isNotEqualTo(result.labels()[0]);
+    }
 }
