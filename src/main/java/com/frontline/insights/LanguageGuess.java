@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * Apache Tika wraps). It says {@value #UNKNOWN} rather than guess: for text under {@value #MIN_LETTERS} letters or
  * {@value #MIN_WORDS} words, for text that does not look like words (too few vowels, long consonant runs, mostly
  * digits or symbols), and when the detector's best language is under {@value #MIN_PROBABILITY}.
+ * <p>
+ * The detector is overconfident on short sentences ("Do you ship to Norway?" came out Haitian Creole at 0.99999), so
+ * its guess is checked against the function words of seven common languages: a guess among them needs at least one
+ * of its own function words and no other language with more; a guess outside them is refused when the text has two
+ * or more function words of one of them. A refused guess becomes the function-word vote when that vote is clear (two
+ * or more words, more than any other language), and {@value #UNKNOWN} otherwise.
  */
 public final class LanguageGuess {
 
@@ -52,8 +58,41 @@ public final class LanguageGuess {
         if (guesses.isEmpty() || guesses.getFirst().getProbability() < MIN_PROBABILITY) {
             return UNKNOWN;
         }
-        return guesses.getFirst().getLocale().toString();
+        String guess = guesses.getFirst().getLocale().toString();
+        java.util.Map<String, Integer> votes = new java.util.HashMap<>();
+        for (var e : FUNCTION_WORDS.entrySet()) {
+            int hits = (int) words.stream().filter(e.getValue()::contains).count();
+            if (hits > 0) {
+                votes.put(e.getKey(), hits);
+            }
+        }
+        int own = votes.getOrDefault(guess, 0);
+        int best = votes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        boolean confirmed = FUNCTION_WORDS.containsKey(guess) ? own >= 1 && own >= best : best < 2;
+        if (confirmed) {
+            return guess;
+        }
+        List<String> leaders = votes.entrySet().stream().filter(e -> e.getValue() == best).map(
+                java.util.Map.Entry::getKey).toList();
+        return best >= 2 && leaders.size() == 1 ? leaders.getFirst() : UNKNOWN;
     }
+
+    /** Frequent function words that rarely occur in the other languages listed. */
+    private static final java.util.Map<String, java.util.Set<String>> FUNCTION_WORDS = java.util.Map.of(
+            "en", java.util.Set.of("the", "and", "is", "are", "you", "your", "to", "of", "do", "does", "what", "how",
+                    "can", "my", "with", "for", "it", "this", "that", "have", "i", "we", "where", "when", "why"),
+            "fr", java.util.Set.of("le", "la", "les", "et", "est", "vous", "je", "ma", "mon", "mes", "de", "du", "des",
+                    "pour", "avec", "une", "un", "pas", "comment", "puis", "où", "quand", "que", "qui"),
+            "de", java.util.Set.of("der", "die", "das", "und", "ist", "sie", "ich", "mein", "meine", "meiner", "wie",
+                    "kann", "nicht", "mit", "für", "ein", "eine", "wo", "wann", "warum", "ihr", "zu"),
+            "es", java.util.Set.of("el", "los", "las", "y", "es", "usted", "yo", "mi", "mis", "cómo", "puedo", "para",
+                    "con", "una", "un", "del", "por", "qué", "dónde", "cuándo", "no"),
+            "it", java.util.Set.of("il", "gli", "lo", "è", "sono", "io", "mio", "mia", "come", "posso", "per", "con",
+                    "una", "non", "che", "dove", "quando", "perché", "della", "del"),
+            "pt", java.util.Set.of("o", "os", "as", "é", "você", "eu", "meu", "minha", "como", "posso", "para", "com",
+                    "uma", "um", "não", "onde", "quando", "porque", "do", "da"),
+            "nl", java.util.Set.of("de", "het", "een", "en", "is", "ik", "mijn", "hoe", "kan", "niet", "met", "voor",
+                    "waar", "wanneer", "waarom", "jij", "u", "uw", "van"));
 
     /** Latin-script words without vowels, or with long consonant runs, in at least half of the words. */
     static boolean looksLikeGibberish(List<String> words) {

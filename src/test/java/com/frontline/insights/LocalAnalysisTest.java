@@ -24,6 +24,14 @@ class LocalAnalysisTest {
         assertThat(LanguageGuess.of("¿Cómo puedo cambiar la dirección de entrega de mi pedido?")).isEqualTo("es");
     }
 
+    /** Short English questions the n-gram detector alone called French or Haitian Creole. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Are garden centre gift cards available?", "Do you ship to Norway?",
+            "Can I buy a gift card for the garden centre?", "Is it possible to change my order's delivery address?"})
+    void neverCallsAShortEnglishQuestionAnotherLanguage(String text) {
+        assertThat(LanguageGuess.of(text)).isIn("en", LanguageGuess.UNKNOWN);
+    }
+
     @Test
     void readsIntentByRules() {
         assertThat(LocalAnalysis.intent("Hello!")).isEqualTo(Intent.GREETING);
