@@ -14,7 +14,9 @@ create table insights.conversations (
     analysed_at       timestamptz,
     primary key (tenant_id, conversation_id)
 );
-create index insights_conversations_due_idx on insights.conversations (last_customer_at)
+-- only conversations with messages not yet analysed are in this index; it leads with tenant_id like every index here
+-- (the idle sweep's one cross-workspace read scans it whole, which stays small)
+create index insights_conversations_due_idx on insights.conversations (tenant_id, last_customer_at)
     where last_customer_seq > analysed_seq;
 
 -- What the analysis read from one customer message. Text is redacted of personal data before it is stored.

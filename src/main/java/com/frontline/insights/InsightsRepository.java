@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -210,8 +211,18 @@ class InsightsRepository {
 
     // ---- clusters ----------------------------------------------------------------------------------------------
 
-    /** Replaces the workspace's clusters with a new run's. */
+    /**
+     * Replaces the workspace's clusters with a new run's. A new cluster whose most central question was in an old
+     * cluster takes over that cluster's drafts and re-run result, so a saved article stays with its questions.
+     */
     void replaceClusters(TenantId tenant, GapCluster.Run run, List<NewCluster> clusters) {
+        Map<UUID, UUID> oldClusterOf = new java.util.HashMap<>();
+        dsl.select(CLUSTER_MEMBERS.MESSAGE_ID, CLUSTER_MEMBERS.CLUSTER_ID)
+                .from(CLUSTER_MEMBERS)
+                .where(CLUSTER_MEMBERS.TENANT_ID.eq(tenant.value()))
+                .forEach(r -> oldClusterOf.put(r.value1(), r.value2()));
+        Map<UUID, GapCluster> old = new java.util.HashMap<>();
+        clusters(tenant).forEach(c -> old.put(c.id(), c));
         dsl.deleteFrom(CLUSTERS).where(CLUSTERS.TENANT_ID.eq(tenant.value())).execute();
         // @formatter:off
         dsl.insertInto(CLUSTER_RUNS)
@@ -255,6 +266,18 @@ class InsightsRepository {
             }
             if (!c.members().isEmpty()) {
                 insert.execute();
+                UUID before = oldClusterOf.get(c.members().getFirst().messageId());
+                @Nullable GapCluster was = before == null ? null : old.remove(before);
+                if (was != null) {
+                    dsl.update(DRAFTS)
+                            .set(DRAFTS.CLUSTER_ID, c.id())
+                            .where(DRAFTS.TENANT_ID.eq(tenant.value()), DRAFTS.CLUSTER_ID.eq(was.id()))
+                            .execute();
+                    if (was.rerunAt() != null) {
+                        rerun(tenant, c.id(), Objects.requireNonNull(was.rerunAnswered()),
+                                Objects.requireNonNull(was.rerunTotal()), was.rerunAt());
+                    }
+                }
             }
         }
     }

@@ -139,4 +139,24 @@ class InsightsIsolationTest {
         assertThat(repository.rowsOf(a.id())).isZero();
         assertThat(repository.rowsOf(b.id())).isEqualTo(ofB).isPositive();
     }
+
+    @Test
+    void aNewClusteringKeepsDraftsAndReRunResultsWithTheirQuestions() throws Exception {
+        TestAccounts.Account alice = accounts.signedIn(mvc, "alice");
+        CurrentTenant a = accounts.asMember(alice, accounts.workspace(alice, "A Corp"));
+        UUID conversation = UUID.randomUUID();
+        UUID before = seed(a.id(), conversation, "Where is my parcel?");
+        GapCluster.Member member = repository.members(a.id(), before, 10).getFirst();
+        tx.executeWithoutResult(s -> repository.rerun(a.id(), before, 3, 4, OffsetDateTime.now()));
+
+        UUID after = UUID.randomUUID();
+        tx.executeWithoutResult(s -> repository.replaceClusters(a.id(),
+                new GapCluster.Run(OffsetDateTime.now(), 1, 1, 1, "test", 1),
+                List.of(new InsightsRepository.NewCluster(after, "Where is my parcel?", List.of("parcel"), 1, 1, 0,
+                        List.of(0, 0, 0, 0, 0, 0, 0, 1), false, List.of(member)))));
+
+        assertThat(repository.cluster(a.id(), before)).isEmpty();
+        assertThat(repository.drafts(a.id(), after)).hasSize(1);
+        assertThat(repository.cluster(a.id(), after)).get().extracting(GapCluster::rerunAnswered).isEqualTo(3);
+    }
 }
