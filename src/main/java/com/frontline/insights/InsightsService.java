@@ -136,12 +136,12 @@ public class InsightsService {
     public int analyse(TenantId tenant, UUID conversationId, long upToSeq) {
         return Objects.requireNonNull(tx.execute(s -> {
             var progress = repository.lockProgress(tenant, conversationId);
-            long from = progress.map(InsightsRepository.Progress::analysedSeq).orElse(0L);
+            if (progress.isEmpty()) {
+                return 0; // never noted, or erased since the batch was enqueued: nothing to analyse
+            }
+            long from = progress.get().analysedSeq();
             if (from >= upToSeq) {
                 return 0;
-            }
-            if (progress.isEmpty()) {
-                repository.customerMessage(tenant, conversationId, upToSeq, OffsetDateTime.now());
             }
             List<ChatMessage> messages = messagesAfter(tenant, conversationId, from);
             List<MessageInsight> read = read(tenant, messages, upToSeq);
