@@ -34,6 +34,7 @@ class InsightsIsolationTest {
     @Autowired TestAccounts accounts;
     @Autowired InsightsRepository repository;
     @Autowired TransactionTemplate tx;
+    @Autowired com.frontline.tenants.TeamService team;
 
     private static float[] vector(float first) {
         float[] v = new float[384];
@@ -158,5 +159,27 @@ class InsightsIsolationTest {
         assertThat(repository.cluster(a.id(), before)).isEmpty();
         assertThat(repository.drafts(a.id(), after)).hasSize(1);
         assertThat(repository.cluster(a.id(), after)).get().extracting(GapCluster::rerunAnswered).isEqualTo(3);
+    }
+
+    @Test
+    void theGapsPageIsForAdminsAndOwnersOnly() throws Exception {
+        TestAccounts.Account owner = accounts.signedIn(mvc, "owner");
+        Workspace w = accounts.workspace(owner, "Roles Corp");
+        CurrentTenant admin = accounts.asMember(owner, w);
+        UUID cluster = seed(admin.id(), UUID.randomUUID(), "Where is my parcel?");
+        for (com.frontline.shared.Role role : List.of(com.frontline.shared.Role.AGENT,
+                com.frontline.shared.Role.VIEWER)) {
+            var user = accounts.user(role.name().toLowerCase());
+            var invited = team.invite(admin, user.email(), role, "http://x");
+            team.accept(invited.link().substring(invited.link().lastIndexOf('/') + 1),
+                    new com.frontline.shared.Actor(user.id(), user.email()));
+            var session = accounts.login(mvc, user.email());
+            mvc.perform(get("/w/" + w.slug() + "/gaps").session(session)).andExpect(status().isForbidden());
+            mvc.perform(get("/w/" + w.slug() + "/gaps/" + cluster).session(session))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/w/" + w.slug() + "/gaps/recluster").with(csrf()).session(session))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/w/" + w.slug() + "/gaps").session(owner.session())).andExpect(status().isOk());
     }
 }
