@@ -121,6 +121,7 @@ final class EveryPage {
             all.add(new Screen("usage", w + "/usage", true));
             all.add(new Screen("alerts", w + "/alerts", true));
             all.add(new Screen("alerts-settings", w + "/alerts/settings", true));
+            all.add(new Screen("gaps", w + "/gaps", true));
             all.add(new Screen("not-found-in-workspace", w + "/knowledge/" + UUID.randomUUID(), true));
             return List.copyOf(all);
         } catch (Exception e) {

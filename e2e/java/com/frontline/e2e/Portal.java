@@ -38,6 +38,7 @@ final class Portal {
                 // a shared 2-vCPU machine under load has taken over 90 s (the default) to start Elasticsearch
                 "--frontline.elasticsearch.startup-timeout=300s",
                 "--frontline.outbound.allowed-private-networks=127.0.0.1/32", // the fake providers' address
+                "--frontline.insights.batch-delay=1s", // the gaps journey waits for the analysis of a resolved chat
                 "--spring.security.oauth2.client.registration.mock.client-id=frontline",
                 "--spring.security.oauth2.client.registration.mock.client-secret=e2e-secret",
                 "--spring.security.oauth2.client.registration.mock.client-name=" + OIDC_NAME,

@@ -22,7 +22,8 @@ public final class AuditActions {
             Map.entry("corrections", "Corrections"),
             Map.entry("assistants", "Assistant versions"),
             Map.entry("alerts", "Alerts"),
-            Map.entry("rollouts", "Experiments and rollouts"));
+            Map.entry("rollouts", "Experiments and rollouts"),
+            Map.entry("insights", "Knowledge gaps"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -67,6 +68,8 @@ public final class AuditActions {
             Map.entry("corrections.approved", "Approved a correction"),
             Map.entry("corrections.rejected", "Rejected a correction"),
             Map.entry("corrections.retired", "Retired a correction"),
+            Map.entry("insights.draft_created", "Drafted an article from a knowledge gap"),
+            Map.entry("insights.draft_saved", "Saved a drafted article into the knowledge base"),
             Map.entry("corrections.threshold_updated", "Changed the verified-answer threshold"),
             Map.entry("assistants.published", "Published an assistant version"),
             Map.entry("assistants.restored", "Restored an assistant version as a new version"),

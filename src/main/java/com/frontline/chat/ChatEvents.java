@@ -17,6 +17,14 @@ public final class ChatEvents {
     }
 
     /**
+     * A customer's message was stored (in any channel but the evaluation's); published in the transaction that stored
+     * it. {@code seq} orders it among the conversation's messages.
+     */
+    public record CustomerMessageAdded(TenantId tenant, UUID conversationId, UUID messageId, long seq,
+                                       java.time.OffsetDateTime at) {
+    }
+
+    /**
      * An agent closed a conversation; published in the transaction that changed its status.
      *
      * @param question    the customer's last question before the agent first replied, if any

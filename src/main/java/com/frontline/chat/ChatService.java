@@ -404,6 +404,10 @@ public class ChatService {
             if (c.status() == ConversationStatus.RESOLVED) {
                 conversations.setStatus(tenant, conversationId, ConversationStatus.BOT, null, null, null);
             }
+            if (c.channel() != Channel.EVALUATION) {
+                events.publishEvent(new ChatEvents.CustomerMessageAdded(tenant, conversationId, m.id(), m.seq(),
+                        m.createdAt()));
+            }
             return new Asked(m, c);
         });
         hub.publish(tenant, conversationId, new ChatEvent.MessageAdded(asked.message()));
