@@ -31,7 +31,7 @@ class ModularityTests {
     @Test
     void modulesOnlyTouchTheirOwnSchema() {
         for (String schema : List.of("identity", "tenants", "audit", "knowledge", "accounts", "llm", "chat", "search",
-                "evaluation", "corrections", "assistants", "alerts", "rollouts")) {
+                "evaluation", "corrections", "assistants", "alerts", "rollouts", "privacy")) {
             ArchRule rule = noClasses()
                     .that().resideInAPackage("com.frontline..")
                     .and().resideOutsideOfPackages("com.frontline." + schema + "..", "com.frontline.db..")
