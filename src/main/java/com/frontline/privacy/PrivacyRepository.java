@@ -1,5 +1,6 @@
 package com.frontline.privacy;
 
+import com.frontline.db.privacy.tables.records.ErasuresRecord;
 import com.frontline.shared.TenantId;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.frontline.db.privacy.Tables.ERASURES;
@@ -61,20 +63,26 @@ class PrivacyRepository {
     List<Erasure> recentErasures(TenantId tenant, int limit) {
         return dsl.selectFrom(ERASURES).where(ERASURES.TENANT_ID.eq(tenant.value()))
                 .orderBy(ERASURES.CREATED_AT.desc(), ERASURES.ID).limit(limit)
-                .fetch(r -> new Erasure(TenantId.of(r.getTenantId()), r.getId(), Erasure.Kind.valueOf(r.getKind()),
-                        Erasure.Status.valueOf(r.getStatus()), r.getConversations(), r.getMessages(),
-                        r.getCorrections(), List.of(r.getSearchDocuments()), r.getAttempts(), r.getLastError(),
-                        r.getCreatedAt(), r.getCompletedAt()));
+                .fetch(PrivacyRepository::erasure);
     }
 
     /** Pending erasures across workspaces, oldest first (for the retry job). */
     List<Erasure> pendingErasures(int limit) {
         return dsl.selectFrom(ERASURES).where(ERASURES.STATUS.eq(Erasure.Status.PENDING.name()))
                 .orderBy(ERASURES.CREATED_AT).limit(limit)
-                .fetch(r -> new Erasure(TenantId.of(r.getTenantId()), r.getId(), Erasure.Kind.valueOf(r.getKind()),
-                        Erasure.Status.valueOf(r.getStatus()), r.getConversations(), r.getMessages(),
-                        r.getCorrections(), List.of(r.getSearchDocuments()), r.getAttempts(), r.getLastError(),
-                        r.getCreatedAt(), r.getCompletedAt()));
+                .fetch(PrivacyRepository::erasure);
+    }
+
+    Optional<Erasure> erasure(TenantId tenant, UUID id) {
+        return dsl.selectFrom(ERASURES).where(ERASURES.TENANT_ID.eq(tenant.value()), ERASURES.ID.eq(id))
+                .fetchOptional(PrivacyRepository::erasure);
+    }
+
+    private static Erasure erasure(ErasuresRecord r) {
+        return new Erasure(TenantId.of(r.getTenantId()), r.getId(), Erasure.Kind.valueOf(r.getKind()),
+                Erasure.Status.valueOf(r.getStatus()), r.getConversations(), r.getMessages(), r.getCorrections(),
+                List.of(r.getSearchDocuments()), r.getAttempts(), r.getLastError(), r.getCreatedAt(),
+                r.getCompletedAt());
     }
 
     void erasureDone(TenantId tenant, UUID id) {

@@ -247,13 +247,13 @@ public class PrivacyService {
                     Map.of("conversations", d.conversations(), "messages", d.messages(),
                             "corrections", deletedCorrections.size()));
             events.publishEvent(new ConversationsErased(tenant.id(), ids));
-            return privacy.recentErasures(tenant.id(), 1).getFirst();
+            return privacy.erasure(tenant.id(), erasureId).orElseThrow();
         });
         if (erasure != null && erasure.pending()) {
             completeSearchPart(erasure);
         }
-        return tx.execute(s -> privacy.recentErasures(tenant.id(), 20)).stream()
-                .filter(e -> e.id().equals(erasureId)).findFirst().orElseThrow();
+        Erasure now = tx.execute(s -> privacy.erasure(tenant.id(), erasureId).orElseThrow());
+        return java.util.Objects.requireNonNull(now);
     }
 
     public List<Erasure> recentErasures(TenantId tenant) {

@@ -104,7 +104,8 @@ class PrivacyFlowTest {
         long chunksInB = index.count(b.id());
 
         // find by e-mail (any case): the conversations of that address
-        mvc.perform(get(base).param("customer", "jane.doe@example.com").session(owner.session()))
+        mvc.perform(post(base + "/customer").param("customer", "jane.doe@example.com").session(owner.session())
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"customer-found\"")))
                 .andExpect(content().string(containsString("1 conversation")));
@@ -176,7 +177,8 @@ class PrivacyFlowTest {
     @Test
     void anUnknownCustomerGetsAClearMessageAndNothingHappens() throws Exception {
         UUID c = conversation(a.id(), "known-visitor", null, OffsetDateTime.now());
-        mvc.perform(get(base).param("customer", "nobody@example.com").session(owner.session()))
+        mvc.perform(post(base + "/customer").param("customer", "nobody@example.com").session(owner.session())
+                        .with(csrf()))
                 .andExpect(content().string(containsString("Nothing is held for this visitor id or e-mail address.")));
         mvc.perform(post(base + "/customer/export").param("customer", "nobody@example.com")
                         .session(owner.session()).with(csrf()))
@@ -265,6 +267,8 @@ class PrivacyFlowTest {
         conversation(a.id(), "visitor-routes", null, OffsetDateTime.now());
 
         mvc.perform(get(base).session(agent)).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/customer").param("customer", "visitor-routes").session(agent).with(csrf()))
+                .andExpect(status().isForbidden());
         mvc.perform(post(base + "/customer/export").param("customer", "visitor-routes").session(agent).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post(base + "/customer/erase").param("customer", "visitor-routes")
@@ -276,14 +280,16 @@ class PrivacyFlowTest {
                 .andExpect(status().isForbidden());
         // another workspace's owner sees nothing of this one
         mvc.perform(get(base).session(bobOwnsB.session())).andExpect(status().isNotFound());
+        mvc.perform(post(base + "/customer").param("customer", "visitor-routes").session(bobOwnsB.session())
+                .with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post(base + "/customer/erase").param("customer", "visitor-routes")
                         .param("confirmation", "visitor-routes").session(bobOwnsB.session()).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post(base + "/delete-workspace").param("confirmName", a.name()).session(bobOwnsB.session())
                 .with(csrf())).andExpect(status().isNotFound());
         // and bob looking the visitor up in his own workspace finds nothing
-        mvc.perform(get("/w/" + b.slug() + "/settings/privacy").param("customer", "visitor-routes")
-                        .session(bobOwnsB.session()))
+        mvc.perform(post("/w/" + b.slug() + "/settings/privacy/customer").param("customer", "visitor-routes")
+                        .session(bobOwnsB.session()).with(csrf()))
                 .andExpect(content().string(containsString("Nothing is held")));
         assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.TENANT_ID.eq(a.id().value()))).isEqualTo(1);
         assertThat(dsl.fetchExists(DSL.table("tenants.workspaces"), DSL.field("id").eq(a.id().value()))).isTrue();

@@ -44,24 +44,29 @@ class PrivacyController {
     }
 
     @GetMapping("/w/{slug}/settings/privacy")
-    String page(CurrentTenant tenant, @RequestParam(required = false) @Nullable String customer, Model model,
-                HttpServletResponse response) {
+    String page(CurrentTenant tenant, Model model) {
         Integer days = privacy.retentionDays(tenant.id());
-        if (customer != null) {
-            try {
-                PrivacyService.CustomerData found = privacy.find(tenant, customer);
-                model.addAttribute("customer", found.key());
-                model.addAttribute("found", found);
-                if (!found.found()) {
-                    model.addAttribute("customerErrors", Map.of("customer",
-                            "Nothing is held for this visitor id or e-mail address."));
-                }
-            } catch (InvalidInputException e) {
-                response.setStatus(422);
-                model.addAttribute("customer", customer);
-                model.addAttribute("customerErrors", e.errors());
+        return page(tenant, model, days == null ? "" : String.valueOf(days), Map.of());
+    }
+
+    /** Looks a customer up; a POST, so that the visitor id or e-mail stays out of addresses and access logs. */
+    @PostMapping("/w/{slug}/settings/privacy/customer")
+    String find(CurrentTenant tenant, @RequestParam(required = false) @Nullable String customer, Model model,
+                HttpServletResponse response) {
+        try {
+            PrivacyService.CustomerData found = privacy.find(tenant, customer);
+            model.addAttribute("customer", found.key());
+            model.addAttribute("found", found);
+            if (!found.found()) {
+                model.addAttribute("customerErrors", Map.of("customer",
+                        "Nothing is held for this visitor id or e-mail address."));
             }
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("customer", customer == null ? "" : customer);
+            model.addAttribute("customerErrors", e.errors());
         }
+        Integer days = privacy.retentionDays(tenant.id());
         return page(tenant, model, days == null ? "" : String.valueOf(days), Map.of());
     }
 
