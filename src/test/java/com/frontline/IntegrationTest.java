@@ -28,6 +28,9 @@ import java.lang.annotation.Target;
         // the rollout guard looks when a test calls it (on the test's clock), not every minute in the background
         "frontline.rollouts.guard-every=7d",
         "frontline.alerts.delivery-backoff=500ms",
+        // retention and the erasure retry run when a test calls them, not in the background mid-test
+        "frontline.privacy.retention-every=7d",
+        "frontline.privacy.retry-every=7d",
         "frontline.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN
 })
 @AutoConfigureMockMvc

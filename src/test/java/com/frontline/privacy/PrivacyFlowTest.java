@@ -203,18 +203,7 @@ class PrivacyFlowTest {
         indexCorrection(a.id(), correction);
         long before = index.count(a.id());
 
-        Object real = ReflectionTestUtils.getField(privacy, "search");
-        ReflectionTestUtils.setField(privacy, "search", new SearchDocuments() {
-            @Override
-            public void delete(TenantId tenant, Collection<UUID> documentIds) {
-                throw new IllegalStateException("Elasticsearch unreachable (test)");
-            }
-
-            @Override
-            public void deleteTenant(TenantId tenant) {
-                throw new IllegalStateException("Elasticsearch unreachable (test)");
-            }
-        });
+        Object real = elasticsearchUnreachable();
         try {
             mvc.perform(post(base + "/customer/erase").param("customer", "visitor-es")
                             .param("confirmation", "visitor-es").session(owner.session()).with(csrf()))
@@ -336,7 +325,47 @@ class PrivacyFlowTest {
         mvc.perform(get(base).session(owner.session())).andExpect(status().isNotFound());
     }
 
+    @Test
+    void aWorkspaceDeletionWhoseSearchPartFailsIsPendingUntilTheRetryCompletesIt() throws Exception {
+        indexCorrection(a.id(), UUID.randomUUID());
+        indexCorrection(b.id(), UUID.randomUUID());
+        long bChunks = index.count(b.id());
+        Object real = elasticsearchUnreachable();
+        try {
+            mvc.perform(post(base + "/delete-workspace").param("confirmName", "Privacy Co").session(owner.session())
+                    .with(csrf())).andExpect(status().is3xxRedirection());
+            assertThat(rowsPerTable(a.id())).isEmpty();
+            assertThat(privacy.workspaceDeletionStatus(a.id())).isEqualTo("PENDING");
+            assertThat(index.count(a.id())).isPositive();
+            privacy.retryPending();
+            assertThat(privacy.workspaceDeletionStatus(a.id())).isEqualTo("PENDING");
+        } finally {
+            ReflectionTestUtils.setField(privacy, "search", real);
+        }
+        privacy.retryPending();
+        assertThat(privacy.workspaceDeletionStatus(a.id())).isEqualTo("DONE");
+        assertThat(index.count(a.id())).isZero();
+        assertThat(index.count(b.id())).isEqualTo(bChunks);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    /** Swaps the erasures' Elasticsearch part for one that always fails; returns the real one to put back. */
+    private Object elasticsearchUnreachable() {
+        Object real = ReflectionTestUtils.getField(privacy, "search");
+        ReflectionTestUtils.setField(privacy, "search", new SearchDocuments() {
+            @Override
+            public void delete(TenantId tenant, Collection<UUID> documentIds) {
+                throw new IllegalStateException("Elasticsearch unreachable (test)");
+            }
+
+            @Override
+            public void deleteTenant(TenantId tenant) {
+                throw new IllegalStateException("Elasticsearch unreachable (test)");
+            }
+        });
+        return real;
+    }
 
     private MockHttpSession member(Role role) throws Exception {
         var user = accounts.user(role.name().toLowerCase());
