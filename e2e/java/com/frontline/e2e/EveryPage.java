@@ -112,6 +112,7 @@ final class EveryPage {
             all.add(new Screen("settings-handoff", w + "/settings/handoff", true));
             all.add(new Screen("settings-providers", w + "/settings/providers", true));
             all.add(new Screen("settings-search", w + "/settings/search", true));
+            all.add(new Screen("settings-privacy", w + "/settings/privacy", true));
             all.add(new Screen("versions", w + "/versions", true));
             all.add(new Screen("version", w + "/versions/1", true));
             all.add(new Screen("versions-diff", w + "/versions/diff", true));

@@ -32,7 +32,7 @@ class ModularityTests {
     void modulesOnlyTouchTheirOwnSchema() {
         for (String schema : List.of("identity", "tenants", "audit", "knowledge", "accounts", "llm", "chat", "search",
                 "evaluation", "corrections", "assistants", "alerts", "rollouts",
-                "insights")) {
+                "insights", "privacy")) {
             ArchRule rule = noClasses()
                     .that().resideInAPackage("com.frontline..")
                     .and().resideOutsideOfPackages("com.frontline." + schema + "..", "com.frontline.db..")

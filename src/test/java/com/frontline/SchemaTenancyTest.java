@@ -16,7 +16,8 @@ class SchemaTenancyTest {
     private static final Set<String> GLOBAL_BY_DESIGN = Set.of(
             "tenants.workspaces",          // the tenant itself
             "identity.users",           // one person may belong to several workspaces
-            "identity.user_identities"  // a person's external logins
+            "identity.user_identities", // a person's external logins
+            "privacy.workspace_deletions" // outlives the workspace it records (platform level)
     );
 
     @Autowired

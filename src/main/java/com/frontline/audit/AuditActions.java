@@ -23,7 +23,8 @@ public final class AuditActions {
             Map.entry("assistants", "Assistant versions"),
             Map.entry("alerts", "Alerts"),
             Map.entry("rollouts", "Experiments and rollouts"),
-            Map.entry("insights", "Knowledge gaps"));
+            Map.entry("insights", "Knowledge gaps"),
+            Map.entry("privacy", "Privacy"));
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("workspace.created", "Created the workspace"),
@@ -82,7 +83,11 @@ public final class AuditActions {
             Map.entry("rollouts.advanced", "Advanced a rollout to its next step"),
             Map.entry("rollouts.completed", "Completed a rollout (its candidate went live)"),
             Map.entry("rollouts.rolled_back", "Rolled an experiment back to its baseline"),
-            Map.entry("rollouts.stopped", "Stopped an experiment"));
+            Map.entry("rollouts.stopped", "Stopped an experiment"),
+            Map.entry("privacy.retention_updated", "Changed how long transcripts are kept"),
+            Map.entry("privacy.retention_applied", "Deleted transcripts past the retention period"),
+            Map.entry("privacy.customer_exported", "Exported an end customer's data"),
+            Map.entry("privacy.customer_erased", "Erased an end customer's data"));
 
     private AuditActions() {
     }

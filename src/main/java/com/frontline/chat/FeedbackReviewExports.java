@@ -1,6 +1,7 @@
 package com.frontline.chat;
 
 import com.frontline.shared.SpreadsheetCells;
+import com.frontline.shared.privacy.PersonalData;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 /**
  * The review page's filtered set as files: CSV (one row per answer, every text cell safe to open in a spreadsheet)
  * and JSON Lines (one object per answer). Both write row by row to the given writer; nothing is collected.
+ * The customer's question and comment and the answer leave with personal data (e-mail addresses, phone numbers,
+ * card numbers, IBANs) replaced by placeholders ({@link PersonalData#redact}).
  */
 public final class FeedbackReviewExports {
 
@@ -53,8 +56,8 @@ public final class FeedbackReviewExports {
 
     static List<String> csvRow(FeedbackReviewRow r) {
         return List.of(time(r), r.conversationId().toString(), r.messageId().toString(), r.channel().name(),
-                cell(r.question()), cell(r.answer()), rating(r.rating()), String.join(" ", r.reasons()),
-                cell(r.comment()), number(r.confidence()), String.valueOf(r.lowConfidence()),
+                cell(redact(r.question())), cell(redact(r.answer())), rating(r.rating()),
+                String.join(" ", r.reasons()), cell(redact(r.comment())), number(r.confidence()), String.valueOf(r.lowConfidence()),
                 String.valueOf(r.handedOff()), number(r.implicitScore()), cell(r.provider()), cell(r.model()),
                 cell(r.citations().stream()
                         .map(c -> "[" + c.number() + "] " + c.title() + (c.url() == null ? "" : " <" + c.url() + ">"))
@@ -67,11 +70,11 @@ public final class FeedbackReviewExports {
         o.put("conversationId", r.conversationId().toString());
         o.put("messageId", r.messageId().toString());
         o.put("channel", r.channel().name());
-        o.put("question", r.question());
-        o.put("answer", r.answer());
+        o.put("question", redact(r.question()));
+        o.put("answer", redact(r.answer()));
         o.put("rating", r.rating() == null ? null : rating(r.rating()));
         o.put("reasons", r.reasons());
-        o.put("comment", r.comment());
+        o.put("comment", redact(r.comment()));
         o.put("confidence", r.confidence());
         o.put("fellBack", r.lowConfidence());
         o.put("handedOff", r.handedOff());
@@ -93,6 +96,10 @@ public final class FeedbackReviewExports {
 
     private static String time(FeedbackReviewRow r) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static @Nullable String redact(@Nullable String text) {
+        return text == null ? null : PersonalData.redact(text);
     }
 
     private static String rating(@Nullable Integer rating) {

@@ -2,6 +2,7 @@ package com.frontline.corrections;
 
 import com.frontline.llm.AssistantGateway;
 import com.frontline.shared.TenantId;
+import com.frontline.shared.privacy.PersonalData;
 import com.frontline.tenants.TenantService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * Approved corrections scored {@value #MIN_SCORE} or more, as OpenAI chat fine-tuning examples (JSON Lines): the
  * persona's system prompt as the assistant gets it, the question as the user's message, the approved answer as the
- * assistant's. Split 80/20 into training and validation by {@link TrainingSplit}. Written a row at a time.
+ * assistant's. Split 80/20 into training and validation by {@link TrainingSplit}. Written a row at a time. The
+ * question and the answer leave with personal data replaced by placeholders ({@link PersonalData#redact}).
  */
 @Service
 public class TrainingExport {
@@ -78,6 +80,7 @@ public class TrainingExport {
      */
     static String line(JsonMapper json, String system, String question, String answer) {
         return json.writeValueAsString(new Example(List.of(new Message("system", system),
-                new Message("user", question), new Message("assistant", answer)))) + "\n";
+                new Message("user", PersonalData.redact(question)),
+                new Message("assistant", PersonalData.redact(answer))))) + "\n";
     }
 }

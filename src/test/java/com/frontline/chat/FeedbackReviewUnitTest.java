@@ -54,6 +54,28 @@ class FeedbackReviewUnitTest {
     }
 
     @Test
+    void bothExportsLeaveWithPersonalDataRedacted() throws Exception {
+        var row = new FeedbackReviewRow(UUID.randomUUID(), UUID.randomUUID(),
+                OffsetDateTime.parse("2026-12-07T10:15:30Z"), Channel.WIDGET,
+                "Order 12345678: mail jane@example.com or call +44 20 7946 0958",
+                "We refunded the card 4111 1111 1111 1111.", -1, List.of("INCORRECT"),
+                "Pay to DE89 3704 0044 0532 0130 00", null, false, false, null, null, null, List.of());
+        var csvOut = new StringWriter();
+        try (var sink = FeedbackReviewExports.csv(csvOut)) {
+            sink.accept(row);
+        }
+        var jsonOut = new StringWriter();
+        try (var sink = FeedbackReviewExports.jsonl(jsonOut, tools.jackson.databind.json.JsonMapper.builder().build())) {
+            sink.accept(row);
+        }
+        for (String exported : List.of(csvOut.toString(), jsonOut.toString())) {
+            assertThat(exported).contains("Order 12345678: mail [email] or call [phone]")
+                    .contains("We refunded the card [card].").contains("Pay to [iban]")
+                    .doesNotContain("jane@").doesNotContain("7946").doesNotContain("4111").doesNotContain("DE89");
+        }
+    }
+
+    @Test
     void likePatternsTakeTheSearchLiterally() {
         assertThat(FeedbackReviewRepository.escapeLike("50%_off!")).isEqualTo("50!%!_off!!");
     }

@@ -153,4 +153,15 @@ class CorrectionRulesTest {
         assertThat(example.get("messages").get(2).get("content").asString())
                 .isEqualTo("Print the label.\n<b>Then</b> post it.");
     }
+
+    @Test
+    void anExampleLeavesWithPersonalDataRedacted() {
+        JsonMapper json = JsonMapper.builder().build();
+        String line = TrainingExport.line(json, "You are Ava.", "I'm jane@example.com, card 4111 1111 1111 1111",
+                "We will call you on +1 650-253-0000 about order 12345678.");
+        JsonNode example = json.readTree(line);
+        assertThat(example.get("messages").get(1).get("content").asString()).isEqualTo("I'm [email], card [card]");
+        assertThat(example.get("messages").get(2).get("content").asString())
+                .isEqualTo("We will call you on [phone] about order 12345678.");
+    }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.frontline.privacy.web;
+
+import org.jspecify.annotations.NullMarked;
