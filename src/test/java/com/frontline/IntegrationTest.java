@@ -24,6 +24,9 @@ import java.lang.annotation.Target;
         // the fake providers and webhook receivers listen on 127.0.0.1; every other private address stays refused
         "frontline.outbound.allowed-private-networks=127.0.0.1/32",
         "frontline.chat.webhook-backoff=500ms",
+        // the implicit-signals job reads quiet conversations when a test calls it: in the background it re-scored
+        // seeded answers while roll-up tests compared figures
+        "frontline.chat.signals.every=7d",
         // the usage summaries and the alert checks run when a test calls them, not in the background mid-test
         "frontline.llm.usage.summary-every=7d",
         "frontline.alerts.evaluate-every=7d",
