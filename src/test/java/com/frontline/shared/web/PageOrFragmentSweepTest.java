@@ -129,6 +129,13 @@ class PageOrFragmentSweepTest {
         values.put("experimentId", rollouts.create(tenant, new com.frontline.rollouts.ExperimentForm("Sweep rollout",
                 com.frontline.rollouts.ExperimentKind.ROLLOUT, 2, List.of(), List.of("10", "50", "100"), "60", "100",
                 "5", "0.05", true)).id().toString());
+        // a knowledge-gap cluster, as the clustering job writes it, for its page
+        UUID cluster = UUID.randomUUID();
+        dsl.execute("""
+                insert into insights.clusters (tenant_id, id, label, terms, volume, this_week, last_week, weekly)
+                values (?, ?, 'Where is my parcel?', array['parcel', 'where'], 6, 4, 2, array[0,0,0,0,0,0,2,4])""",
+                tenant.id().value(), cluster);
+        values.put("clusterId", cluster.toString());
     }
 
     List<Route> pageRoutes() {
