@@ -89,17 +89,17 @@ public class ConversationFigures {
                                and m.created_at >= c.handoff_at)) filter (where c.handoff_at is not null), ',')
                            as response_seconds
                   from chat.conversations c
-                 where c.tenant_id = ?
-                   and c.created_at >= ? and c.created_at < ?
+                 where c.tenant_id = ?::uuid
+                   and c.created_at >= ?::timestamptz and c.created_at < ?::timestamptz
                    and c.channel <> 'EVALUATION'
                  group by 1, 2""", IDLE_MINUTES, tenant.value(), from, to).fetch();
         var messages = dsl.resultQuery("""
                 select (m.created_at at time zone 'UTC')::date as day, c.channel, count(*) as customer_messages
                   from chat.messages m
                   join chat.conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
-                 where m.tenant_id = ?
+                 where m.tenant_id = ?::uuid
                    and m.author = 'CUSTOMER'
-                   and m.created_at >= ? and m.created_at < ?
+                   and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
                    and c.channel <> 'EVALUATION'
                  group by 1, 2""", tenant.value(), from, to).fetch();
         java.util.Map<String, Integer> byKey = new java.util.HashMap<>();
@@ -143,11 +143,11 @@ public class ConversationFigures {
                        count(*) filter (where m.handed_off) as handoffs
                   from chat.messages m
                   join chat.conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
-                 where m.tenant_id = ?
+                 where m.tenant_id = ?::uuid
                    and m.author = 'ASSISTANT'
                    and (m.model is null or m.model not in (?, ?))
                    and m.question is not null
-                   and m.created_at >= ? and m.created_at < ?
+                   and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
                    and c.channel <> 'EVALUATION'
                  group by 1, 2, 3
                 having %s <> ''""".formatted(key, key), tenant.value(), SmallTalk.MODEL, Clarification.MODEL, from,
@@ -186,10 +186,10 @@ public class ConversationFigures {
                        coalesce(m.feedback = -1, false) as unhelpful, m.handed_off
                   from chat.messages m
                   join chat.conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
-                 where m.tenant_id = ?
+                 where m.tenant_id = ?::uuid
                    and m.author = 'ASSISTANT'
                    and (m.model is null or m.model not in (?, ?))
-                   and m.created_at >= ? and m.created_at < ?
+                   and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
                    and c.channel <> 'EVALUATION'
                    and (?::text is null or c.channel = ?::text)
                    and (not ? or m.low_confidence or m.feedback = -1 or m.handed_off)

@@ -87,6 +87,8 @@ final class AnalyticsFixture {
                 .set(CONVERSATIONS.HANDOFF_REASON, handoff ? "The customer asked for a person." : null)
                 .set(CONVERSATIONS.VISITOR_LEFT_AT, left ? at.plusMinutes(1) : null)
                 .set(CONVERSATIONS.UPDATED_AT, at)
+                // read by the implicit-signals job already: it must not score answers while a test compares figures
+                .set(CONVERSATIONS.SIGNALS_AT, at.plusMinutes(1))
                 .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(id))
                 .execute();
         return id;

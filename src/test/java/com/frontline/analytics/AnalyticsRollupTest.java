@@ -154,8 +154,8 @@ class AnalyticsRollupTest {
     @Test
     void theRollUpOfOneWorkspaceNeverTouchesAnother() {
         job.run();
-        List<?> aRows = dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
-                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().intoMaps();
+        String aRows = dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
+                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV();
         LocalDate first = today.minusDays(120);
         LocalDate through = expectedCompleteThrough();
         tx.executeWithoutResult(s -> {
@@ -163,7 +163,7 @@ class AnalyticsRollupTest {
             rollups.recompute(b, first, through);
         });
         assertThat(dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
-                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().intoMaps()).isEqualTo(aRows);
+                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV()).isEqualTo(aRows);
         // B's figures are B's only: its totals equal its own live computation, not A's
         Period quarter = Period.lastDays(today, 90);
         assertThat(Totals.of(analyticsDays.days(b, quarter, null))).isEqualTo(Totals.of(live(b, quarter, null)));
