@@ -34,6 +34,14 @@ public class ConversationFigures {
     static final String QUESTION_KEY = "btrim(regexp_replace(regexp_replace(lower({0}), '[[:punct:]]+', ' ', 'g'), "
             + "'[[:space:]]+', ' ', 'g'))";
 
+    /**
+     * A message's conversation's channel (SQL, over alias {@code m}), looked up per message along
+     * {@code conversations_channel_idx} rather than joined: a day's messages are a few thousand, the workspace's
+     * conversations may be hundreds of thousands (a join was planned as a hash over all of them).
+     */
+    private static final String CHANNEL_OF_MESSAGE = "(select c.channel from chat.conversations c "
+            + "where c.tenant_id = m.tenant_id and c.id = m.conversation_id)";
+
     private final DSLContext dsl;
     private final FeedbackReviewDays answerDays;
 
@@ -94,14 +102,14 @@ public class ConversationFigures {
                    and c.channel <> 'EVALUATION'
                  group by 1, 2""", IDLE_MINUTES, tenant.value(), from, to).fetch();
         var messages = dsl.resultQuery("""
-                select (m.created_at at time zone 'UTC')::date as day, c.channel, count(*) as customer_messages
-                  from chat.messages m
-                  join chat.conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
-                 where m.tenant_id = ?::uuid
-                   and m.author = 'CUSTOMER'
-                   and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
-                   and c.channel <> 'EVALUATION'
-                 group by 1, 2""", tenant.value(), from, to).fetch();
+                select day, channel, count(*) as customer_messages
+                  from (select (m.created_at at time zone 'UTC')::date as day, %s as channel
+                          from chat.messages m
+                         where m.tenant_id = ?::uuid
+                           and m.author = 'CUSTOMER'
+                           and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz) x
+                 where channel <> 'EVALUATION'
+                 group by 1, 2""".formatted(CHANNEL_OF_MESSAGE), tenant.value(), from, to).fetch();
         java.util.Map<String, Integer> byKey = new java.util.HashMap<>();
         for (Record r : messages) {
             byKey.put(r.get("day", LocalDate.class) + "|" + r.get("channel", String.class),
@@ -134,24 +142,25 @@ public class ConversationFigures {
     public List<QuestionDay> questionDays(TenantId tenant, OffsetDateTime from, OffsetDateTime to) {
         String key = QUESTION_KEY.replace("{0}", "m.question");
         return dsl.resultQuery("""
-                select (m.created_at at time zone 'UTC')::date as day, c.channel, %s as question_key,
+                select day, channel, %s as question_key,
                        min(m.question) as question,
                        count(*) as asked,
                        count(*) filter (where m.low_confidence or m.feedback = -1 or m.handed_off) as unanswered,
                        count(*) filter (where m.low_confidence) as fallbacks,
                        count(*) filter (where m.feedback = -1) as unhelpful,
                        count(*) filter (where m.handed_off) as handoffs
-                  from chat.messages m
-                  join chat.conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
-                 where m.tenant_id = ?::uuid
-                   and m.author = 'ASSISTANT'
-                   and (m.model is null or m.model not in (?, ?))
-                   and m.question is not null
-                   and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
-                   and c.channel <> 'EVALUATION'
+                  from (select (m.created_at at time zone 'UTC')::date as day, %s as channel, m.question,
+                               m.low_confidence, m.feedback, m.handed_off
+                          from chat.messages m
+                         where m.tenant_id = ?::uuid
+                           and m.author = 'ASSISTANT'
+                           and (m.model is null or m.model not in (?, ?))
+                           and m.question is not null
+                           and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz) m
+                 where channel <> 'EVALUATION'
                  group by 1, 2, 3
-                having %s <> ''""".formatted(key, key), tenant.value(), SmallTalk.MODEL, Clarification.MODEL, from,
-                        to)
+                having %s <> ''""".formatted(key, CHANNEL_OF_MESSAGE, key), tenant.value(), SmallTalk.MODEL,
+                        Clarification.MODEL, from, to)
                 .fetch(r -> new QuestionDay(r.get("day", LocalDate.class), Channel.valueOf(r.get("channel",
                         String.class)), r.get("question_key", String.class), r.get("question", String.class),
                         r.get("asked", Integer.class), r.get("unanswered", Integer.class),
@@ -165,11 +174,7 @@ public class ConversationFigures {
      */
     public List<FeedbackReviewDay> answerDays(TenantId tenant, OffsetDateTime from, OffsetDateTime to,
                                               @Nullable Channel channel) {
-        if (channel == null) {
-            List<FeedbackReviewDay> all = new ArrayList<>(answerDays.days(tenant, from, to, Channel.WIDGET, null));
-            all.addAll(answerDays.days(tenant, from, to, Channel.PLAYGROUND, null));
-            return all;
-        }
+        // no channel: every channel but evaluation runs (the feedback review's own "all")
         return answerDays.days(tenant, from, to, channel, null);
     }
 

@@ -93,6 +93,7 @@ public final class AnalyticsPageBenchmark {
             System.out.printf("%-46s %8.1f %8.1f%n", "analytics job run with nothing to do", t[0], t[1]);
 
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            System.out.printf("load average before timing: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.printf("%-46s %8s %8s%n", "page data (report + previous period)", "p50 ms", "p95 ms");
             for (int days : new int[]{7, 30, 90}) {
                 for (Channel channel : Arrays.asList(null, Channel.WIDGET)) {
@@ -102,6 +103,14 @@ public final class AnalyticsPageBenchmark {
                             : "widget"), t[0], t[1]);
                 }
             }
+            // the two parts of the 90-day report on their own: daily figures (both periods) and the questions
+            AnalyticsDays parts = new AnalyticsDays(rollups, figures);
+            Period both = new Period(today.minusDays(179), today);
+            t = time(runs, () -> readTx.execute(s -> parts.days(a, both, null)).size());
+            System.out.printf("%-46s %8.1f %8.1f%n", "  of which daily figures, 90 + 90 days", t[0], t[1]);
+            Period ninety = Period.lastDays(today, 90);
+            t = time(runs, () -> readTx.execute(s -> parts.questions(a, ninety, null)).size());
+            System.out.printf("%-46s %8.1f %8.1f%n", "  of which questions, 90 days", t[0], t[1]);
             Period custom = new Period(today.minusDays(179), today);
             t = time(runs, () -> readTx.execute(s -> service.report(a, custom, null)).days().size());
             System.out.printf("%-46s %8.1f %8.1f%n", "custom 180 days, all channels", t[0], t[1]);
@@ -120,9 +129,19 @@ public final class AnalyticsPageBenchmark {
             Period quarter = Period.lastDays(today, 90);
             t = time(runs, () -> readTx.execute(s -> service.report(a, quarter, null)).days().size());
             System.out.printf("%-46s %8.1f %8.1f%n", "90 days with " + changed + " changed past days", t[0], t[1]);
+            // one past day read live (what a changed day costs), by part
+            java.time.OffsetDateTime dayStart = today.minusDays(38).atStartOfDay().atOffset(ZoneOffset.UTC);
+            java.time.OffsetDateTime dayEnd = dayStart.plusDays(1);
+            t = time(runs, () -> readTx.execute(s -> figures.conversationDays(a, dayStart, dayEnd)).size());
+            System.out.printf("%-46s %8.1f %8.1f%n", "  one day live: conversation figures", t[0], t[1]);
+            t = time(runs, () -> readTx.execute(s -> figures.questionDays(a, dayStart, dayEnd)).size());
+            System.out.printf("%-46s %8.1f %8.1f%n", "  one day live: questions", t[0], t[1]);
+            t = time(runs, () -> readTx.execute(s -> figures.answerDays(a, dayStart, dayEnd, null)).size());
+            System.out.printf("%-46s %8.1f %8.1f%n", "  one day: answers (chat roll-up plan)", t[0], t[1]);
             t = time(runs, () -> service.conversationsAsking(a, "how do i return item 7", quarter, null, false)
                     .size());
             System.out.printf("%-46s %8.1f %8.1f%n", "one question's conversations (90 days)", t[0], t[1]);
+            System.out.printf("load average after timing: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             ds.close();
         }
     }

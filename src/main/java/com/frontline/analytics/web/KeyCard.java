@@ -39,7 +39,7 @@ public record KeyCard(String id, String title, String value, String detail, @Nul
                 rate("fallback", "Fallback rate", now, before, Totals::fallbackRate,
                         now.fallbacks() + " of " + now.answers() + " answers unsure", Better.DOWN),
                 rate("helpful", "Helpful", now, before, Totals::helpfulRate,
-                        now.rated() == 0 ? "no ratings" : now.helpful() + " 👍 of " + now.rated() + " rated",
+                        now.rated() == 0 ? "no ratings" : now.helpful() + " of " + now.rated() + " rated answers",
                         Better.UP),
                 rate("implicit", "Implicit satisfaction", now, before, Totals::implicitSatisfaction,
                         now.implicitCount() == 0 ? "no signals yet"
