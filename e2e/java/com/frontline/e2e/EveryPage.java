@@ -120,6 +120,9 @@ final class EveryPage {
             all.add(new Screen("rollouts", w + "/rollouts", true));
             all.add(new Screen("rollouts-new", w + "/rollouts/new", true));
             all.add(new Screen("usage", w + "/usage", true));
+            all.add(new Screen("analytics", w + "/analytics?period=90", true));
+            all.add(new Screen("analytics-question", w + "/analytics/questions?period=90&q=do%20you%20deliver%20to%20norway",
+                    true));
             all.add(new Screen("alerts", w + "/alerts", true));
             all.add(new Screen("alerts-settings", w + "/alerts/settings", true));
             all.add(new Screen("gaps", w + "/gaps", true));

@@ -193,6 +193,9 @@ class ConversationRepository {
         UUID id = UUID.randomUUID();
         OffsetDateTime started = messages.getFirst().at();
         OffsetDateTime last = messages.getLast().at();
+        // a handed-off transcript was handed off when the system first said so (the team's replies come after it)
+        OffsetDateTime handedOff = messages.stream().filter(m -> m.author() == Author.SYSTEM)
+                .map(ChatService.PastMessage::at).findFirst().orElse(last);
         // @formatter:off
         dsl.insertInto(CONVERSATIONS)
                 .set(CONVERSATIONS.TENANT_ID, tenant.value())
@@ -201,7 +204,7 @@ class ConversationRepository {
                 .set(CONVERSATIONS.VISITOR_ID, visitorId)
                 .set(CONVERSATIONS.STATUS, status.name())
                 .set(CONVERSATIONS.HANDOFF_REASON, handoffReason)
-                .set(CONVERSATIONS.HANDOFF_AT, handoffReason == null ? null : last)
+                .set(CONVERSATIONS.HANDOFF_AT, handoffReason == null ? null : handedOff)
                 .set(CONVERSATIONS.CREATED_AT, started)
                 .set(CONVERSATIONS.UPDATED_AT, last)
                 .execute();

@@ -1,0 +1,283 @@
+package com.frontline.analytics;
+
+import com.frontline.IntegrationTest;
+import com.frontline.TestAccounts;
+import com.frontline.chat.Channel;
+import com.frontline.chat.ConversationFigures;
+import com.frontline.chat.FeedbackReviewDay;
+import com.frontline.shared.TenantId;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static com.frontline.db.analytics.Tables.CONVERSATION_DAYS;
+import static com.frontline.db.analytics.Tables.QUESTION_DAYS;
+import static com.frontline.db.analytics.Tables.ROLLUP_STALE;
+import static com.frontline.db.chat.Tables.CONVERSATIONS;
+import static com.frontline.db.chat.Tables.MESSAGES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analytics figures read from the roll-up (past days) plus live (today, changed days) are those of the live
+ * computation over the conversations, for 7, 30 and 90 days and both channels (and all), for two workspaces side by
+ * side, before the job ran, after it, after late changes to old conversations, and after the job rolled those up
+ * again; and deleting old transcripts (retention) leaves the rolled-up figures as they were.
+ */
+@IntegrationTest
+class AnalyticsRollupTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
+    @Autowired DSLContext dsl;
+    @Autowired TransactionTemplate tx;
+    @Autowired AnalyticsDays analyticsDays;
+    @Autowired AnalyticsRollupRepository rollups;
+    @Autowired AnalyticsRollupJob job;
+    @Autowired ConversationFigures figures;
+
+    AnalyticsFixture fixture;
+    TenantId a;
+    TenantId b;
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    LocalDate today = now.toLocalDate();
+
+    @BeforeEach
+    void twoWorkspacesWithHistory() throws Exception {
+        fixture = new AnalyticsFixture(dsl);
+        a = accounts.workspace(accounts.signedIn(mvc, "alice"), "Analytics Co").id();
+        b = accounts.workspace(accounts.signedIn(mvc, "bob"), "Other Analytics Co").id();
+        fixture.seed(a, 300, 100, now, new Random(21));
+        fixture.seed(b, 120, 100, now, new Random(22));
+    }
+
+    @Test
+    void rollUpPlusLiveEqualsTheLiveComputationBeforeAndAfterLateChanges() {
+        everyPeriodAndChannelMatchesLive();
+
+        job.run();
+        LocalDate through = expectedCompleteThrough();
+        assertThat(rollups.completeThrough(a)).contains(through);
+        assertThat(rollups.completeThrough(b)).contains(through);
+        assertThat(dsl.fetchCount(CONVERSATION_DAYS, CONVERSATION_DAYS.TENANT_ID.eq(a.value()))).isGreaterThan(50);
+        assertThat(dsl.fetchCount(QUESTION_DAYS, QUESTION_DAYS.TENANT_ID.eq(a.value()))).isGreaterThan(50);
+        assertThat(stale(a)).isEmpty();
+        RollupPlan plan = analyticsDays.plan(a, Period.lastDays(today, 90));
+        assertThat(plan.rolledUp()).hasSizeGreaterThanOrEqualTo(88);
+        assertThat(plan.live()).hasSizeLessThanOrEqualTo(1);
+        everyPeriodAndChannelMatchesLive();
+        // the normalised wordings are one question each: three wordings of the shipping question are one key
+        assertThat(analyticsDays.questions(a, Period.lastDays(today, 90), null))
+                .extracting(QuestionCount::key).contains("how long does shipping take", "do you deliver to norway")
+                .doesNotHaveDuplicates()
+                .hasSize(7);
+
+        // late changes to old conversations, each in a past day the roll-up holds
+        UUID handedOff = pick(a, 20, "handoff_at is not null");
+        UUID open = pick(a, 30, "handoff_at is null and status = 'BOT'");
+        UUID rated = pickAnswer(a, 40, "feedback is null");
+        LocalDate inserted = today.minusDays(50);
+        List<LocalDate> changed = List.of(startDay(a, handedOff), startDay(a, open), answerDay(a, rated), inserted);
+        Map<LocalDate, DayFigures> bBefore = byDay(analyticsDays.days(b, Period.lastDays(today, 90), null));
+        tx.executeWithoutResult(s -> {
+            OffsetDateTime handoffAt = dsl.select(CONVERSATIONS.HANDOFF_AT).from(CONVERSATIONS)
+                    .where(CONVERSATIONS.TENANT_ID.eq(a.value()), CONVERSATIONS.ID.eq(handedOff))
+                    .fetchSingle(CONVERSATIONS.HANDOFF_AT);
+            fixture.message(a, handedOff, "AGENT", "Late reply.", null, handoffAt.plusSeconds(45), false, null,
+                    false, null);
+            dsl.update(CONVERSATIONS).set(CONVERSATIONS.STATUS, "RESOLVED")
+                    .where(CONVERSATIONS.TENANT_ID.eq(a.value()), CONVERSATIONS.ID.eq(open)).execute();
+            dsl.update(MESSAGES).set(MESSAGES.FEEDBACK, (short) -1)
+                    .where(MESSAGES.TENANT_ID.eq(a.value()), MESSAGES.ID.eq(rated)).execute();
+            fixture.conversation(a, Channel.PLAYGROUND, inserted.atStartOfDay().atOffset(ZoneOffset.UTC)
+                    .plusHours(9), new Random(5));
+            // the changed days are marked and read live at once (before the job could run)
+            assertThat(stale(a)).containsAll(changed);
+            assertThat(analyticsDays.plan(a, Period.lastDays(today, 90)).rolledUp())
+                    .doesNotContainAnyElementsOf(changed);
+            everyPeriodAndChannelMatchesLive();
+        });
+        // another workspace's days are neither marked nor changed
+        assertThat(stale(b)).isEmpty();
+        assertThat(byDay(analyticsDays.days(b, Period.lastDays(today, 90), null))).isEqualTo(bBefore);
+
+        job.run();
+        assertThat(stale(a)).isEmpty();
+        assertThat(analyticsDays.plan(a, Period.lastDays(today, 90)).rolledUp()).containsAll(changed);
+        everyPeriodAndChannelMatchesLive();
+    }
+
+    @Test
+    void deletingOldTranscriptsKeepsTheRolledUpFiguresAndQuestions() {
+        job.run();
+        Period quarter = Period.lastDays(today, 90);
+        List<Integer> conversationsBefore = analyticsDays.days(a, quarter, null).stream()
+                .map(DayFigures::conversations).toList();
+        List<Integer> messagesBefore = analyticsDays.days(a, quarter, null).stream()
+                .map(DayFigures::customerMessages).toList();
+        Map<String, Integer> questionsBefore = asked(analyticsDays.questions(a, quarter, null));
+        OffsetDateTime cutoff = today.minusDays(30).atStartOfDay().atOffset(ZoneOffset.UTC);
+        // what a retention job does: delete the conversations (and with them their messages) older than 30 days
+        int deleted = dsl.deleteFrom(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(a.value()), CONVERSATIONS.CREATED_AT.lt(cutoff)).execute();
+        assertThat(deleted).isGreaterThan(100);
+        assertThat(stale(a)).as("deleting transcripts marks no day to be counted again").isEmpty();
+        assertThat(analyticsDays.days(a, quarter, null).stream().map(DayFigures::conversations).toList())
+                .isEqualTo(conversationsBefore);
+        assertThat(analyticsDays.days(a, quarter, null).stream().map(DayFigures::customerMessages).toList())
+                .isEqualTo(messagesBefore);
+        assertThat(asked(analyticsDays.questions(a, quarter, null))).isEqualTo(questionsBefore);
+        job.run();
+        assertThat(analyticsDays.days(a, quarter, null).stream().map(DayFigures::conversations).toList())
+                .isEqualTo(conversationsBefore);
+        // the live computation no longer sees them: the roll-up is what remains
+        assertThat(live(a, quarter, null).stream().mapToInt(DayFigures::conversations).sum())
+                .isLessThan(conversationsBefore.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void theRollUpOfOneWorkspaceNeverTouchesAnother() {
+        job.run();
+        String aRows = dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
+                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV();
+        LocalDate first = today.minusDays(120);
+        LocalDate through = expectedCompleteThrough();
+        tx.executeWithoutResult(s -> {
+            rollups.lock(b);
+            rollups.recompute(b, first, through);
+        });
+        assertThat(dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
+                .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV()).isEqualTo(aRows);
+        // B's figures are B's only: its totals equal its own live computation, not A's
+        Period quarter = Period.lastDays(today, 90);
+        assertThat(Totals.of(analyticsDays.days(b, quarter, null))).isEqualTo(Totals.of(live(b, quarter, null)));
+        assertThat(Totals.of(analyticsDays.days(b, quarter, null)).conversations())
+                .isLessThan(Totals.of(analyticsDays.days(a, quarter, null)).conversations());
+        // a question only A asks is not among B's
+        fixture.conversation(a, Channel.WIDGET, now.minusDays(3), new Random(99));
+        assertThat(rollups.questions(b, first, through, null, java.util.Set.of()))
+                .allSatisfy(q -> assertThat(AnalyticsFixture.QUESTIONS.stream().map(x -> x.toLowerCase()
+                        .replaceAll("\\p{Punct}+", " ").replaceAll("\\s+", " ").strip())).contains(q.key()));
+    }
+
+    void everyPeriodAndChannelMatchesLive() {
+        for (TenantId tenant : List.of(a, b)) {
+            for (int days : List.of(7, 30, 90)) {
+                for (Channel channel : Arrays.asList(null, Channel.WIDGET, Channel.PLAYGROUND)) {
+                    Period period = Period.lastDays(today, days);
+                    String what = tenant + ", " + days + " days, " + channel;
+                    assertThat(analyticsDays.days(tenant, period, channel)).as(what)
+                            .isEqualTo(live(tenant, period, channel));
+                    assertThat(byKey(analyticsDays.questions(tenant, period, channel))).as(what)
+                            .isEqualTo(byKey(liveQuestions(tenant, period, channel)));
+                }
+            }
+        }
+    }
+
+    /** The live computation of every day of the period, straight from the conversations. */
+    List<DayFigures> live(TenantId tenant, Period period, @Nullable Channel channel) {
+        TreeMap<LocalDate, DayFigures> byDay = new TreeMap<>();
+        for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
+            byDay.put(d, DayFigures.none(d));
+        }
+        for (ConversationFigures.ConversationDay d : figures.conversationDays(tenant, period.from(), period.to())) {
+            if (channel == null || d.channel() == channel) {
+                byDay.merge(d.day(), new DayFigures(d.day(), d.conversations(), d.customerMessages(), d.deflected(),
+                        d.handoffs(), d.responded(), ResponseTimes.histogram(d.responseSeconds()), 0, 0, 0, 0, 0, 0),
+                        DayFigures::plus);
+            }
+        }
+        for (FeedbackReviewDay x : figures.answerDays(tenant, period.from(), period.to(), channel)) {
+            byDay.merge(x.day(), new DayFigures(x.day(), 0, 0, 0, 0, 0, new int[0], x.answers(), x.rated(),
+                    x.helpful(), x.fallbacks(), x.implicitCount(), x.implicitSum()), DayFigures::plus);
+        }
+        return new ArrayList<>(byDay.values());
+    }
+
+    List<QuestionCount> liveQuestions(TenantId tenant, Period period, @Nullable Channel channel) {
+        Map<String, QuestionCount> byKey = new HashMap<>();
+        for (ConversationFigures.QuestionDay q : figures.questionDays(tenant, period.from(), period.to())) {
+            if (channel == null || q.channel() == channel) {
+                byKey.merge(q.key(), new QuestionCount(q.key(), q.question(), q.asked(), q.unanswered(),
+                        q.fallbacks(), q.unhelpful(), q.handoffs()), QuestionCount::plus);
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    static Map<String, QuestionCount> byKey(List<QuestionCount> questions) {
+        Map<String, QuestionCount> m = new TreeMap<>();
+        questions.forEach(q -> m.put(q.key(), q));
+        return m;
+    }
+
+    static Map<String, Integer> asked(List<QuestionCount> questions) {
+        Map<String, Integer> m = new TreeMap<>();
+        questions.forEach(q -> m.put(q.key(), q.asked()));
+        return m;
+    }
+
+    static Map<LocalDate, DayFigures> byDay(List<DayFigures> days) {
+        Map<LocalDate, DayFigures> m = new TreeMap<>();
+        days.forEach(d -> m.put(d.day(), d));
+        return m;
+    }
+
+    List<LocalDate> stale(TenantId tenant) {
+        return dsl.select(ROLLUP_STALE.DAY).from(ROLLUP_STALE).where(ROLLUP_STALE.TENANT_ID.eq(tenant.value()))
+                .fetch(ROLLUP_STALE.DAY);
+    }
+
+    LocalDate expectedCompleteThrough() {
+        return now.minusMinutes(10).toLocalDate().minusDays(1);
+    }
+
+    /** A conversation of the workspace started {@code daysAgo} or more days ago, matching a condition. */
+    UUID pick(TenantId tenant, int daysAgo, String condition) {
+        return dsl.select(CONVERSATIONS.ID).from(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
+                        CONVERSATIONS.CHANNEL.ne("EVALUATION"),
+                        CONVERSATIONS.CREATED_AT.lt(now.minusDays(daysAgo)),
+                        org.jooq.impl.DSL.condition(condition))
+                .orderBy(CONVERSATIONS.CREATED_AT.desc()).limit(1).fetchSingle(CONVERSATIONS.ID);
+    }
+
+    UUID pickAnswer(TenantId tenant, int daysAgo, String condition) {
+        return dsl.select(MESSAGES.ID).from(MESSAGES)
+                .join(CONVERSATIONS).on(CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
+                        CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.AUTHOR.eq("ASSISTANT"),
+                        CONVERSATIONS.CHANNEL.ne("EVALUATION"),
+                        MESSAGES.CREATED_AT.lt(now.minusDays(daysAgo)), org.jooq.impl.DSL.condition(condition))
+                .orderBy(MESSAGES.CREATED_AT.desc()).limit(1).fetchSingle(MESSAGES.ID);
+    }
+
+    LocalDate startDay(TenantId tenant, UUID conversation) {
+        return dsl.select(CONVERSATIONS.CREATED_AT).from(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()), CONVERSATIONS.ID.eq(conversation))
+                .fetchSingle(CONVERSATIONS.CREATED_AT).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+    LocalDate answerDay(TenantId tenant, UUID message) {
+        return dsl.select(MESSAGES.CREATED_AT).from(MESSAGES)
+                .where(MESSAGES.TENANT_ID.eq(tenant.value()), MESSAGES.ID.eq(message))
+                .fetchSingle(MESSAGES.CREATED_AT).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+}
