@@ -12,7 +12,7 @@ public final class ChatBenchmarkBeans {
     /** {@link ConversationFigures} over the given jOOQ context, with the feedback review roll-up behind it. */
     public static ConversationFigures conversationFigures(DSLContext dsl) {
         var days = new FeedbackReviewDays(new FeedbackReviewRepository(dsl, JsonMapper.builder().build()),
-                new FeedbackRollupRepository(dsl));
+                new FeedbackRollupRepository(dsl, new VersionStatsRepository(dsl)));
         return new ConversationFigures(dsl, days);
     }
 
@@ -22,6 +22,6 @@ public final class ChatBenchmarkBeans {
                 java.time.Duration.ZERO, new ChatProperties.Signals(java.time.Duration.ofMinutes(10),
                 java.time.Duration.ofMinutes(1), 100),
                 new ChatProperties.Rollup(java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10), 31, 500));
-        new FeedbackRollupJob(new FeedbackRollupRepository(dsl), tx, properties).run();
+        new FeedbackRollupJob(new FeedbackRollupRepository(dsl, new VersionStatsRepository(dsl)), tx, properties).run();
     }
 }

@@ -102,18 +102,23 @@ class ChatFlowTest {
         index.refresh();
 
         List<String> answers = new java.util.ArrayList<>();
+        List<Double> confidences = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Conversation c = chat.start(tenant.id(), Channel.WIDGET, "visitor-" + i);
             chat.ask(tenant.id(), c.id(), "How long do refunds take?");
             ChatMessage answer = awaitAnswer(c, 1);
-            // the words and the citation numbers; not which twin a sentence both hold is credited to, nor the last
-            // digits of the confidence: Elasticsearch's int8 vectors score the twins a hair apart, and a segment
-            // merge between two questions can swap them (BENCHMARKS.md, "Diversity and ties")
-            answers.add(answer.text() + " | " + answer.citations().stream().map(Citation::number).toList() + " | "
-                    + Math.round(answer.confidence() * 100));
+            // the words and the citation numbers; not which twin a sentence both hold is credited to: Elasticsearch's
+            // int8 vectors score the twins a hair apart, and a segment merge between two questions can swap them
+            // (BENCHMARKS.md, "Diversity and ties")
+            answers.add(answer.text() + " | " + answer.citations().stream().map(Citation::number).toList());
+            confidences.add(answer.confidence());
         }
 
         assertThat(answers).containsOnly(answers.getFirst());
+        // the confidence within a few points: BM25 reads its term statistics over the shared index, so documents
+        // other tests (other workspaces) index meanwhile move the scores a little (seen: 0.89 and 0.91)
+        assertThat(java.util.Collections.max(confidences) - java.util.Collections.min(confidences))
+                .as("confidences %s", confidences).isLessThanOrEqualTo(0.04);
         assertThat(answers.getFirst()).contains("5 business days");
     }
 
