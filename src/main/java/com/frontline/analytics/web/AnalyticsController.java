@@ -75,13 +75,22 @@ class AnalyticsController {
     }
 
     /** The dashboard's key cards (the last 7 days against the 7 before), loaded into the dashboard by htmx. */
-    @HxRequest
+    @HxRequest(boosted = false, historyRestoreRequest = false)
     @GetMapping("/w/{slug}/analytics/key-cards")
     String keyCards(CurrentTenant tenant, Model model) {
         AnalyticsService.KeyFigures figures = analytics.keyFigures(tenant.id(), today());
         model.addAttribute("keyCards", KeyCard.key(figures.totals(), figures.previous()));
         model.addAttribute("keyEmpty", figures.totals().conversations() == 0 && figures.totals().answers() == 0);
         return "analytics/analytics :: key-cards";
+    }
+
+    /**
+     * The key cards' address reached as a page (a bookmark, a link opened in a new tab, a boosted link, the back
+     * button, no script): the analytics page they summarise, whole, rather than a bare fragment or a 404.
+     */
+    @GetMapping("/w/{slug}/analytics/key-cards")
+    String keyCardsPage(CurrentTenant tenant, Model model) {
+        return analytics(tenant, new AnalyticsPeriodForm(null, null, null, null), model);
     }
 
     private LocalDate today() {
