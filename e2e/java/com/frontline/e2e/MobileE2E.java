@@ -74,7 +74,7 @@ class MobileE2E extends E2ETest {
         phone.navigate(portal.url("/w/acme"));
         Locator toggle = phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"));
         Locator knowledge = phone.locator("#sidebar")
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge"));
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge").setExact(true));
         assertThat(phone.locator(".topbar")).containsText("Acme Support");
         assertThat(toggle).hasAttribute("aria-expanded", "false");
         assertThat(toggle).hasAttribute("aria-controls", "sidebar");
@@ -132,7 +132,7 @@ class MobileE2E extends E2ETest {
         EveryPage.signIn(phone, portal);
         phone.navigate(portal.url("/w/acme"));
         assertThat(phone.locator("#sidebar")
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge"))).isVisible();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Knowledge").setExact(true))).isVisible();
         assertThat(phone.locator("[data-menu-toggle]")).isHidden();
         int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
         assertThat(width).isLessThanOrEqualTo(PHONE);
