@@ -24,9 +24,6 @@ import java.util.UUID;
 @Service
 public class VersionAnswerStats {
 
-    /** Most evaluation conversations {@link #evaluationConversations} returns. */
-    public static final int MAX_EVALUATION_CONVERSATIONS = 50_000;
-
     /**
      * One version's answers over a span.
      *
@@ -157,15 +154,5 @@ public class VersionAnswerStats {
     @Transactional(readOnly = true)
     public Traffic traffic(TenantId tenant, OffsetDateTime from, OffsetDateTime to) {
         return repository.traffic(tenant, from, to);
-    }
-
-    /**
-     * The workspace's evaluation conversations started in [from, to) (at most
-     * {@value #MAX_EVALUATION_CONVERSATIONS}, newest first), so that figures kept elsewhere per conversation (model
-     * calls) can leave evaluation runs out too.
-     */
-    @Transactional(readOnly = true)
-    public List<UUID> evaluationConversations(TenantId tenant, OffsetDateTime from, OffsetDateTime to) {
-        return repository.evaluationConversations(tenant, from, to, MAX_EVALUATION_CONVERSATIONS);
     }
 }

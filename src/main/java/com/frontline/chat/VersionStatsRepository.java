@@ -172,20 +172,6 @@ class VersionStatsRepository {
         // @formatter:on
     }
 
-    List<UUID> evaluationConversations(TenantId tenant, OffsetDateTime from, OffsetDateTime to, int limit) {
-        // @formatter:off
-        return dsl.select(CONVERSATIONS.ID)
-                .from(CONVERSATIONS)
-                .where(CONVERSATIONS.TENANT_ID.eq(tenant.value()),
-                        CONVERSATIONS.CHANNEL.eq(Channel.EVALUATION.name()),
-                        CONVERSATIONS.CREATED_AT.ge(from),
-                        CONVERSATIONS.CREATED_AT.lt(to))
-                .orderBy(CONVERSATIONS.CREATED_AT.desc())
-                .limit(limit)
-                .fetch(CONVERSATIONS.ID);
-        // @formatter:on
-    }
-
     /**
      * One conversation's answers of a version (per UTC day in the roll-up): the figures both the live reads and the
      * roll-up count, so that the two always agree.

@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.frontline.db.llm.Tables.USAGE_RECORDS;
 import static com.frontline.db.llm.Tables.USAGE_SUMMARY_STATE;
@@ -27,9 +26,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
 
 /**
  * The model calls each assistant version made, for comparing versions (experiments and rollouts): calls, failures,
@@ -67,8 +64,9 @@ public class VersionUsage {
     /**
      * Per version, the calls made in [from, to).
      *
-     * @param excludedConversations conversations whose calls do not count (evaluation runs recorded with a version
-     *                              before they were recorded without one)
+     * <p>Evaluation runs' calls carry no version (since migration {@code V202612090410}), so every call counted here
+     * is a visitor's.
+     *
      * @param latency               whether to compute the latency percentiles: from the calls' log-spaced
      *                              histogram ({@link LatencyHistogram}, nearest rank, within
      *                              {@value LatencyHistogram#MAX_RELATIVE_ERROR_PERCENT} % of the exact value), so that
@@ -77,11 +75,10 @@ public class VersionUsage {
      */
     @Transactional(readOnly = true)
     public Map<Integer, VersionCalls> byVersion(TenantId tenant, Collection<Integer> versions, OffsetDateTime from,
-                                                OffsetDateTime to, Collection<UUID> excludedConversations,
-                                                boolean latency) {
+                                                OffsetDateTime to, boolean latency) {
         Map<Integer, Totals> totals = new LinkedHashMap<>();
         if (!versions.isEmpty()) {
-            aggregate(recordsOf(tenant, versions, from, to, excludedConversations), false)
+            aggregate(recordsOf(tenant, versions, from, to), false, latency)
                     .forEach((key, t) -> totals.merge(key.version(), t, Totals::plus));
         }
         return calls(versions, totals, latency);
@@ -95,7 +92,7 @@ public class VersionUsage {
     @Transactional(readOnly = true)
     public Map<Integer, VersionCalls> byVersionRolledUp(TenantId tenant, Collection<Integer> versions,
                                                         OffsetDateTime from, OffsetDateTime to,
-                                                        Collection<UUID> excludedConversations, boolean latency) {
+                                                        boolean latency) {
         Map<Integer, Totals> totals = new LinkedHashMap<>();
         if (versions.isEmpty() || !from.isBefore(to)) {
             return calls(versions, totals, latency);
@@ -121,7 +118,7 @@ public class VersionUsage {
             }
         }
         if (first.isAfter(last)) {
-            aggregate(recordsOf(tenant, versions, from, to, excludedConversations), false)
+            aggregate(recordsOf(tenant, versions, from, to), false, latency)
                     .forEach((key, t) -> totals.merge(key.version(), t, Totals::plus));
             return calls(versions, totals, latency);
         }
@@ -135,7 +132,7 @@ public class VersionUsage {
         for (OffsetDateTime[] span : List.of(new OffsetDateTime[]{from, dayStart(first)},
                 new OffsetDateTime[]{dayStart(last.plusDays(1)), to})) {
             if (span[0].isBefore(span[1])) {
-                aggregate(recordsOf(tenant, versions, span[0], span[1], excludedConversations), false)
+                aggregate(recordsOf(tenant, versions, span[0], span[1]), false, latency)
                         .forEach((key, t) -> totals.merge(key.version(), t, Totals::plus));
             }
         }
@@ -159,7 +156,7 @@ public class VersionUsage {
                 USAGE_VERSION_DAYS.FAILOVERS, USAGE_VERSION_DAYS.TOKENS, USAGE_VERSION_DAYS.COST_USD,
                 USAGE_VERSION_DAYS.LATENCY_BUCKETS);
         boolean any = false;
-        for (var e : aggregate(where, true).entrySet()) {
+        for (var e : aggregate(where, true, true).entrySet()) {
             Totals t = e.getValue();
             int[] stored = LatencyHistogram.empty().add(t.histogram).toStored();
             insert = insert.values(tenant.value(), e.getKey().day(), e.getKey().version(), Math.toIntExact(t.calls),
@@ -199,10 +196,10 @@ public class VersionUsage {
     }
 
     /**
-     * The records' calls per version (and per UTC day when {@code byDay}), in one pass grouped by latency bucket: no
-     * sort of the calls.
+     * The records' calls per version (and per UTC day when {@code byDay}); with {@code withLatency}, in one pass grouped
+     * by latency bucket (no sort of the calls), else without latency (the guard's once-a-minute look needs none).
      */
-    private Map<Key, Totals> aggregate(Condition where, boolean byDay) {
+    private Map<Key, Totals> aggregate(Condition where, boolean byDay, boolean withLatency) {
         Condition called = USAGE_RECORDS.OUTCOME.ne("SKIPPED");
         Field<Integer> calls = count().filterWhere(called).as("calls");
         Field<Integer> errors = count().filterWhere(called.and(USAGE_RECORDS.SUCCESS.isFalse())).as("errors");
@@ -210,8 +207,10 @@ public class VersionUsage {
         Field<Long> tokens = coalesce(sum(USAGE_RECORDS.TOKENS_IN.plus(USAGE_RECORDS.TOKENS_OUT)).cast(Long.class),
                 inline(0L)).as("tokens");
         Field<BigDecimal> cost = coalesce(sum(USAGE_RECORDS.COST_USD), inline(BigDecimal.ZERO)).as("cost");
-        Field<Integer> bucket = field("width_bucket({0}, " + LatencyHistogram.SQL_BOUNDS + ")", Integer.class,
-                USAGE_RECORDS.LATENCY_MS).as("bucket");
+        Field<Integer> bucket = withLatency
+                ? field("width_bucket({0}, " + LatencyHistogram.SQL_BOUNDS + ")", Integer.class,
+                        USAGE_RECORDS.LATENCY_MS).as("bucket")
+                : inline(0).as("bucket");
         Field<LocalDate> day = byDay
                 ? field("(({0} at time zone 'UTC')::date)", LocalDate.class, USAGE_RECORDS.OCCURRED_AT).as("day")
                 : inline((LocalDate) null, LocalDate.class).as("day");
@@ -221,7 +220,8 @@ public class VersionUsage {
                 .from(USAGE_RECORDS)
                 .where(where)
                 .groupBy(byDay ? List.of(day, USAGE_RECORDS.ASSISTANT_VERSION, bucket)
-                               : List.of(USAGE_RECORDS.ASSISTANT_VERSION, bucket))
+                               : withLatency ? List.of(USAGE_RECORDS.ASSISTANT_VERSION, bucket)
+                                           : List.of(USAGE_RECORDS.ASSISTANT_VERSION))
                 .forEach(r -> {
                     int[] histogram = new int[LatencyHistogram.BUCKETS];
                     Integer b = r.get(bucket);
@@ -235,17 +235,11 @@ public class VersionUsage {
     }
 
     private static Condition recordsOf(TenantId tenant, Collection<Integer> versions, OffsetDateTime from,
-                                       OffsetDateTime to, Collection<UUID> excludedConversations) {
-        Condition where = USAGE_RECORDS.TENANT_ID.eq(tenant.value())
+                                       OffsetDateTime to) {
+        return USAGE_RECORDS.TENANT_ID.eq(tenant.value())
                 .and(USAGE_RECORDS.ASSISTANT_VERSION.in(versions))
                 .and(USAGE_RECORDS.OCCURRED_AT.ge(from))
                 .and(USAGE_RECORDS.OCCURRED_AT.lt(to));
-        if (!excludedConversations.isEmpty()) {
-            // a hashed subplan: one look-up per call, however many conversations are left out
-            where = where.and(USAGE_RECORDS.CONVERSATION_ID.isNull().or(USAGE_RECORDS.CONVERSATION_ID.notIn(
-                    select(field("unnest({0})", UUID.class, val(excludedConversations.toArray(UUID[]::new)))))));
-        }
-        return where;
     }
 
     private static Map<Integer, VersionCalls> calls(Collection<Integer> versions, Map<Integer, Totals> totals,

@@ -90,11 +90,9 @@ class ExperimentMetrics {
         var byVersion = count == Count.ROLLED_UP
                 ? answers.byVersionRolledUp(tenant, versions, f, t, corrected)
                 : answers.byVersion(tenant, versions, f, t, corrected, count == Count.LIVE_WITH_VISITORS);
-        // an evaluation conversation's calls come right after it starts: those started up to an hour earlier count
-        List<UUID> evaluation = answers.evaluationConversations(tenant, f.minusHours(1), t);
         var calls = count == Count.ROLLED_UP
-                ? usage.byVersionRolledUp(tenant, versions, f, t, evaluation, dashboard)
-                : usage.byVersion(tenant, versions, f, t, evaluation, dashboard);
+                ? usage.byVersionRolledUp(tenant, versions, f, t, dashboard)
+                : usage.byVersion(tenant, versions, f, t, dashboard);
         Map<String, ArmFigures> result = new LinkedHashMap<>();
         for (ExperimentArm arm : arms) {
             var a = byVersion.getOrDefault(arm.version(), VersionAnswerStats.VersionAnswers.none(arm.version()));

@@ -354,7 +354,7 @@ public final class RolloutGuardQueryBenchmark {
         }
     }
 
-    /** 500 evaluation conversations on version 1 with their calls, and 300 corrections of recent answers. */
+    /** 500 evaluation conversations on version 1 with their calls (recorded without a version, as the app does), and 300 corrections of recent answers. */
     private static void extras(DSLContext dsl, TenantId tenant, Instant end) {
         OffsetDateTime e = end.atOffset(ZoneOffset.UTC);
         dsl.execute("""
@@ -373,7 +373,7 @@ public final class RolloutGuardQueryBenchmark {
                                                purpose, route, routing_reason, complexity, hop, tokens_in, tokens_out,
                                                cost_usd, latency_ms, outcome, success, failover, assistant_version)
                 select ?, at, conv, 'OpenAI', 'OPENAI', 'gpt-4.1-mini', 'ANSWER', 'DEFAULT', 'bench', 30, 0, 800, 120,
-                       0.0003, 900, 'OK', true, false, 1 from gen""", tenant.value());
+                       0.0003, 900, 'OK', true, false, null from gen""", tenant.value()); // recorded without a version
         dsl.execute("drop table gen");
         dsl.execute("""
                 insert into corrections.corrections (tenant_id, id, question, answer, status, origin,

@@ -74,13 +74,13 @@ class VersionUsageRollupTest {
         summariseAll(b);
         // from a midnight: a part-day at the start is read from the raw records, which retention deletes below
         OffsetDateTime from = today.minusDays(35).atStartOfDay().atOffset(ZoneOffset.UTC);
-        var before = usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true);
-        var bBefore = usage.byVersionRolledUp(b, VERSIONS, from, now, List.of(), true);
+        var before = usage.byVersionRolledUp(a, VERSIONS, from, now, true);
+        var bBefore = usage.byVersionRolledUp(b, VERSIONS, from, now, true);
         LocalDate day = today.minusDays(20);
         assertThat(jdbc.update("""
                 update llm.usage_version_days set calls = calls + 1000
                  where tenant_id = ? and day = ? and assistant_version = 2""", a.value(), day)).isOne();
-        assertThat(usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true).get(2).calls())
+        assertThat(usage.byVersionRolledUp(a, VERSIONS, from, now, true).get(2).calls())
                 .isEqualTo(before.get(2).calls() + 1000);
         jdbc.update("""
                 update llm.usage_version_days set calls = calls - 1000
@@ -90,26 +90,26 @@ class VersionUsageRollupTest {
         int deleted = jdbc.update("delete from llm.usage_records where tenant_id = ? and occurred_at < ?",
                 a.value(), today.minusDays(10).atStartOfDay().atOffset(ZoneOffset.UTC));
         assertThat(deleted).isGreaterThan(1000);
-        assertSame(usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true), before, "after retention");
-        assertThat(usage.byVersion(a, VERSIONS, from, now, List.of(), true).get(1).calls())
+        assertSame(usage.byVersionRolledUp(a, VERSIONS, from, now, true), before, "after retention");
+        assertThat(usage.byVersion(a, VERSIONS, from, now, true).get(1).calls())
                 .as("the raw records alone lost them").isLessThan(before.get(1).calls());
-        assertSame(usage.byVersionRolledUp(b, VERSIONS, from, now, List.of(), true), bBefore, "the other workspace");
+        assertSame(usage.byVersionRolledUp(b, VERSIONS, from, now, true), bBefore, "the other workspace");
     }
 
     @Test
     void daysSummarisedBeforeTheRollUpExistedAreReadRaw() {
         summariseAll(a);
         OffsetDateTime from = now.minusDays(35);
-        var before = usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true);
+        var before = usage.byVersionRolledUp(a, VERSIONS, from, now, true);
         // as the migration leaves a workspace summarised before it: version rows only from a day on
         jdbc.update("update llm.usage_summary_state set versions_from = ? where tenant_id = ?", today.minusDays(10),
                 a.value());
         jdbc.update("update llm.usage_version_days set calls = calls + 1000 where tenant_id = ? and day = ?",
                 a.value(), today.minusDays(20));
-        assertSame(usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true), before, "older days raw");
+        assertSame(usage.byVersionRolledUp(a, VERSIONS, from, now, true), before, "older days raw");
         jdbc.update("update llm.usage_version_days set calls = calls + 1000 where tenant_id = ? and day = ?",
                 a.value(), today.minusDays(5));
-        assertThat(usage.byVersionRolledUp(a, VERSIONS, from, now, List.of(), true).get(1).calls())
+        assertThat(usage.byVersionRolledUp(a, VERSIONS, from, now, true).get(1).calls())
                 .isEqualTo(before.get(1).calls() + 1000);
     }
 
@@ -123,8 +123,8 @@ class VersionUsageRollupTest {
                 new OffsetDateTime[]{now.minusHours(5), now});
         for (TenantId tenant : List.of(a, b)) {
             for (OffsetDateTime[] s : spans) {
-                assertSame(usage.byVersionRolledUp(tenant, VERSIONS, s[0], s[1], List.of(), true),
-                        usage.byVersion(tenant, VERSIONS, s[0], s[1], List.of(), true), tenant + " " + s[0] + ".." + s[1]);
+                assertSame(usage.byVersionRolledUp(tenant, VERSIONS, s[0], s[1], true),
+                        usage.byVersion(tenant, VERSIONS, s[0], s[1], true), tenant + " " + s[0] + ".." + s[1]);
             }
         }
     }
