@@ -35,6 +35,8 @@ import java.lang.annotation.Target;
         // the guard flows are written for an hour's window (a few hundred answers); the product's default is a day
         "frontline.rollouts.guard-window=60m",
         "frontline.alerts.delivery-backoff=500ms",
+        // a stream that stalls between tokens fails over after this gap (the product's default is 10 s)
+        "frontline.llm.stream-idle-timeout=2s",
         // retention and the erasure retry run when a test calls them, not in the background mid-test
         "frontline.privacy.retention-every=7d",
         "frontline.privacy.retry-every=7d",

@@ -14,8 +14,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,15 +91,17 @@ public class ChainRunner {
     private final BudgetGuard budget;
     private final Breakers breakers;
     private final ChatModels models;
+    private final Duration idleTimeout;
 
     ChainRunner(ProviderRepository providers, SettingsRepository settings, UsageRepository usage, BudgetGuard budget,
-                Breakers breakers, ChatModels models) {
+                Breakers breakers, ChatModels models, LlmProperties properties) {
         this.providers = providers;
         this.settings = settings;
         this.usage = usage;
         this.budget = budget;
         this.breakers = breakers;
         this.models = models;
+        this.idleTimeout = properties.streamIdleTimeout();
     }
 
     public List<ProviderConfig> enabledProviders(TenantId tenant) {
@@ -243,9 +243,12 @@ public class ChainRunner {
                 request.toolSpecifications(Prompts.HANDOFF);
             }
             model.chat(request.build(), handler);
-            TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout)
-                    .cancelRunningFuture(true).build());
-            ChatResponse response = limiter.executeFutureSupplier(() -> handler.done);
+            ChatResponse response;
+            try {
+                response = handler.await(timeout, idleTimeout);
+            } finally {
+                handler.done.cancel(true);
+            }
             boolean streamed = handler.abandon();
             int latency = millisSince(start);
             AiMessage ai = response.aiMessage();
@@ -265,6 +268,11 @@ public class ChainRunner {
                         "the model returned no text");
             }
             return new HopResult(Outcome.OK, text, handoff, in, out, latency, streamed, null);
+        } catch (HopHandler.StalledException e) {
+            boolean streamed = handler.abandon();
+            return new HopResult(Outcome.TIMEOUT, "", false, 0, estimateTokens(handler.streamedText()),
+                    millisSince(start), streamed,
+                    "The stream stalled: no token for %s s.".formatted(seconds(e.idle)));
         } catch (TimeoutException e) {
             boolean streamed = handler.abandon();
             return new HopResult(Outcome.TIMEOUT, "", false, 0, estimateTokens(handler.streamedText()),

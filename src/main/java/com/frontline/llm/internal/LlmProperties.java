@@ -18,6 +18,8 @@ import java.time.Duration;
  *                       answerer does (0.1: 10 %)
  * @param maxHistory     the most recent conversation messages a model sees
  * @param testTimeout    the longest a "Test connection" waits
+ * @param streamIdleTimeout once an answer streams, the longest gap between two tokens before the hop fails over
+ *                       (a stalled stream; the provider's own time limit bounds the whole answer)
  */
 @Validated
 @ConfigurationProperties("frontline.llm")
@@ -26,7 +28,8 @@ public record LlmProperties(
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue("0.10") @DecimalMin("0") double budgetGrace,
         @DefaultValue("10") @Min(0) @Max(100) int maxHistory,
-        @DefaultValue("15s") Duration testTimeout) {
+        @DefaultValue("15s") Duration testTimeout,
+        @DefaultValue("10s") Duration streamIdleTimeout) {
 
     /**
      * A count-based rolling window per (workspace, provider): once {@code minimumCalls} of the last

@@ -275,6 +275,27 @@ class AssistantGatewayTest {
     }
 
     @Test
+    void aStreamThatStallsBetweenTokensFailsOverAfterTheIdleTimeoutNotTheProvidersTimeLimit() {
+        // a 30 s time limit; the stream sends two tokens and then nothing for 5 s; the idle timeout here is 2 s
+        provider("Stalls", fake.baseUrl("stall"), "gpt-4o", "", "", 30);
+        provider("Healthy", fake.baseUrl("ok"), "gpt-4o", "", "", 10);
+        Collector sink = new Collector();
+
+        long start = System.nanoTime();
+        Answer answer = ask(SIMPLE, sink);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(answer.provider()).isEqualTo("Healthy");
+        assertThat(sink.restarts).isEqualTo(1);
+        assertThat(sink.text.toString()).isEqualTo(fake.answer);
+        UsageRecord stalled = answerRecords().getFirst();
+        assertThat(stalled.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(stalled.error()).isEqualTo("The stream stalled: no token for 2 s.");
+        assertThat(stalled.latencyMs()).as("failed over at the idle timeout").isBetween(1900, 4900);
+        assertThat(millis).as("not the 30 s limit, nor the 5 s stall").isLessThan(5000);
+    }
+
+    @Test
     void aStreamCutShortIsAFailureNotAnAnswer() {
         provider("Cuts", fake.baseUrl("cut"), "gpt-4o", "", "", 5);
         provider("Healthy", fake.baseUrl("ok"), "gpt-4o", "", "", 10);

@@ -22,7 +22,7 @@ public final class UsageBench {
         this.summaries = new UsageSummaryRepository(dsl);
         SettingsRepository settings = new SettingsRepository(dsl);
         LlmProperties llm = new LlmProperties(null, new LlmProperties.CircuitBreaker(10, 4, 50, Duration.ofSeconds(60)),
-                0.1, 10, Duration.ofSeconds(15));
+                0.1, 10, Duration.ofSeconds(15), Duration.ofSeconds(10));
         BudgetGuard budget = new BudgetGuard(settings, new UsageRepository(dsl), llm);
         this.job = new UsageSummaryJob(summaries, tx, new UsageProperties(Duration.ofMinutes(5), 2,
                 Duration.ofMinutes(15), 31, 20_000), new com.frontline.llm.VersionUsage(dsl));
