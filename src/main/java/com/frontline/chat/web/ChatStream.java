@@ -47,6 +47,8 @@ class ChatStream {
             Thread.ofPlatform().name("sse-keepalive").daemon().factory());
     /** The streams this node holds open, ended when it shuts down. */
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    /** Set when the app shuts down: a browser that reconnects meanwhile gets an ended stream, not a held request. */
+    private volatile boolean shuttingDown;
 
     ChatStream(ChatService chat) {
         this.chat = chat;
@@ -59,6 +61,11 @@ class ChatStream {
     SseEmitter open(TenantId tenant, UUID conversationId, long after, Function<Citation, @Nullable String> links,
                     boolean withDebug) {
         SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
+        if (shuttingDown) {
+            // the browser's reconnect after endAll(): ended at once, so the graceful shutdown need not wait for it
+            emitter.complete();
+            return emitter;
+        }
         Object lock = new Object();
         AutoCloseable[] subscription = new AutoCloseable[1];
         Runnable close = () -> {
@@ -112,6 +119,12 @@ class ChatStream {
      * reconnect by themselves (to another node, or to this one when it is back) and replay what they missed.
      */
     @EventListener(ContextClosedEvent.class)
+    void shutDown() {
+        shuttingDown = true;
+        endAll();
+    }
+
+    /** Ends every open stream (new ones may open). */
     void endAll() {
         int ended = 0;
         for (SseEmitter emitter : List.copyOf(open)) {

@@ -6,6 +6,7 @@ import com.frontline.platform.StaleProcesses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import java.io.File;
 import java.io.IOException;
@@ -51,7 +52,11 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     private final long launchedAt = System.nanoTime();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final ClusterHealthProbe probe = new ClusterHealthProbe();
-    private final Thread stopOnExit = new Thread(this::close, "elasticsearch-stop");
+    /**
+     * Run by Spring Boot's shutdown hook after every application context has closed, when none closed this node: a
+     * JVM hook of its own would stop the node while the web server still drains its requests.
+     */
+    private final Runnable stopOnExit = this::close;
     private volatile boolean closed;
 
     EmbeddedElasticsearch(ElasticsearchProperties properties, EmbeddedProperties embedded) {
@@ -89,8 +94,8 @@ final class EmbeddedElasticsearch implements AutoCloseable {
             throw e instanceof IOException io ? new UncheckedIOException("Cannot start Elasticsearch", io)
                     : (RuntimeException) e;
         }
-        // Spring closes this bean on a normal shutdown; the hook covers a JVM that exits without closing the context.
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        // Spring closes this bean on a normal shutdown; the handler covers a JVM that exits without closing the context
+        SpringApplication.getShutdownHandlers().add(stopOnExit);
         Thread.ofPlatform().daemon().name("elasticsearch-startup")
                 .start(() -> watchStartup(properties.startupTimeout()));
     }
@@ -150,12 +155,10 @@ final class EmbeddedElasticsearch implements AutoCloseable {
         ready.completeExceptionally(new ElasticsearchUnavailableException("Elasticsearch has been stopped"));
         stopProcessTree();
         probe.close();
-        if (Thread.currentThread() != stopOnExit) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to; close() is idempotent
-            }
+        try {
+            SpringApplication.getShutdownHandlers().remove(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Spring Boot's shutdown hook is running; close() is idempotent
         }
         if (ephemeral) {
             DataDirectories.deleteQuietly(dir);

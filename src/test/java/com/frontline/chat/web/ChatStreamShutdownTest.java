@@ -11,9 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -45,5 +48,20 @@ class ChatStreamShutdownTest {
         assertThat(streams.openStreams()).isZero();
         stream.getAsyncResult(5_000); // the request is finished, not held open
         mvc.perform(asyncDispatch(stream)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aStreamOpenedWhileShuttingDownEndsAtOnce() throws Exception {
+        TestAccounts.Account bob = accounts.signedIn(mvc, "bob");
+        CurrentTenant tenant = accounts.asMember(bob, accounts.workspace(bob, "Reconnects Co"));
+        Conversation c = chat.start(tenant.id(), Channel.PLAYGROUND, "user:" + bob.user().id());
+        ChatStream node = new ChatStream(chat); // not the context's bean, which other tests keep using
+
+        node.shutDown();
+        SseEmitter reconnect = node.open(tenant.id(), c.id(), 0, citation -> null, false);
+
+        assertThat(node.openStreams()).as("a browser's reconnect during shutdown is not held open").isZero();
+        assertThatThrownBy(() -> reconnect.send("late")).as("already complete")
+                .isInstanceOf(IllegalStateException.class);
     }
 }
