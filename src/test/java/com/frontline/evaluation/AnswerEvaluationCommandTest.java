@@ -1,6 +1,7 @@
 package com.frontline.evaluation;
 
 import com.frontline.FrontlineApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test JVM's shared one: the shared node gives up after 120 s, which a busy build machine exceeds, while the command
  * allows 400 s.
  */
+@Tag("slow") // starts apps or nodes of its own: left out of the fast set (-DexcludedGroups=slow)
 class AnswerEvaluationCommandTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

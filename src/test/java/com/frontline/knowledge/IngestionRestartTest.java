@@ -12,6 +12,7 @@ import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Workspace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An upload whose indexing job has not run when the app stops is indexed after the next start, exactly once: the
  * job waits in PostgreSQL (db-scheduler), not in memory.
  */
+@Tag("slow") // starts apps or nodes of its own: left out of the fast set (-DexcludedGroups=slow)
 class IngestionRestartTest {
 
     @Test

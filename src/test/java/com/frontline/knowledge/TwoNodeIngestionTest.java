@@ -15,6 +15,7 @@ import com.frontline.tenants.TenantService;
 import com.frontline.tenants.Workspace;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * work; every indexing job runs exactly once (db-scheduler picks each task with a row lock), so no document is indexed
  * twice and none is missed, and both nodes do part of the work.
  */
+@Tag("slow") // starts apps or nodes of its own: left out of the fast set (-DexcludedGroups=slow)
 class TwoNodeIngestionTest {
 
     private static final int DOCUMENTS = 24;

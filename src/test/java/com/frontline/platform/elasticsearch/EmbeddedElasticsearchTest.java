@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.frontline.platform.EmbeddedProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Starts the real distribution once (~10 s); no Spring context, no Docker. */
+@Tag("slow") // starts apps or nodes of its own: left out of the fast set (-DexcludedGroups=slow)
 class EmbeddedElasticsearchTest {
 
     record Faq(String tenantId, String question) {
