@@ -30,7 +30,7 @@ final class DistributionLocator {
      * @param configured the configured home, or null
      * @param workingDir the process's working directory
      * @param jarDir     the folder of the running jar (or of the compiled classes), or null if unknown
-     * @throws ElasticsearchUnavailableException naming every place that was tried and how to point at one
+     * @throws NoDistributionException naming every place that was tried and how to point at one
      */
     static Path locate(@Nullable Path configured, Path workingDir, @Nullable Path jarDir) {
         List<Path> tried = candidates(configured, workingDir, jarDir);
@@ -39,7 +39,7 @@ final class DistributionLocator {
                 return candidate;
             }
         }
-        throw new ElasticsearchUnavailableException("No Elasticsearch distribution found"
+        throw new NoDistributionException("No Elasticsearch distribution found"
                 + (tried.isEmpty() ? "" : " (looked in " + String.join(", ", tried.stream().map(Path::toString)
                 .toList()) + ")") + ". " + HINT);
     }

@@ -2,6 +2,7 @@ package com.frontline.platform.elasticsearch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Where the app looks for the Elasticsearch distribution when it is started from a folder other than the project. */
 class DistributionLocatorTest {
@@ -93,6 +95,19 @@ class DistributionLocatorTest {
         assertThatThrownBy(() -> DistributionLocator.locate(null, root, null))
                 .isInstanceOf(ElasticsearchUnavailableException.class)
                 .hasMessageContaining("FRONTLINE_ELASTICSEARCH_HOME");
+    }
+
+    @Test
+    void aStartWithoutADistributionEndsWithAShortReportSayingWhatToSet() {
+        Throwable failure = new IllegalStateException("Error creating bean with name 'embeddedElasticsearch'",
+                catchThrowable(() -> DistributionLocator.locate(DEFAULT, root, null)));
+
+        FailureAnalysis analysis = new NoDistributionFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).startsWith("No Elasticsearch distribution found (looked in "
+                + root.resolve(DEFAULT));
+        assertThat(analysis.getAction()).contains("FRONTLINE_ELASTICSEARCH_HOME", "FRONTLINE_ELASTICSEARCH_URL");
     }
 
     private static Path distribution(Path home) throws IOException {

@@ -1,0 +1,16 @@
+package com.frontline.platform.elasticsearch;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * A start that fails for want of an Elasticsearch distribution ends with Spring Boot's short "APPLICATION FAILED TO
+ * START" report, saying where it looked and what to set, instead of a page of nested bean-creation errors.
+ */
+class NoDistributionFailureAnalyzer extends AbstractFailureAnalyzer<NoDistributionException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, NoDistributionException cause) {
+        return new FailureAnalysis(cause.getMessage(), DistributionLocator.HINT, cause);
+    }
+}
