@@ -11,6 +11,9 @@ class NoDistributionFailureAnalyzer extends AbstractFailureAnalyzer<NoDistributi
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NoDistributionException cause) {
-        return new FailureAnalysis(cause.getMessage(), DistributionLocator.HINT, cause);
+        String message = String.valueOf(cause.getMessage());
+        // the report's Action says what to do; the Description need not say it too
+        return new FailureAnalysis(message.replace(" " + DistributionLocator.HINT, ""), DistributionLocator.HINT,
+                cause);
     }
 }
