@@ -13,19 +13,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Live listeners per (workspace, conversation), in this app node's memory. Everything a listener needs later is also
- * in PostgreSQL: a view that reconnects (or is served by another node) reads the messages it missed from there, so a
- * lost event costs at most the streaming of one answer, never a message.
+ * Live listeners per (workspace, conversation), in this app node's memory. Events that streams on other nodes need
+ * go to them through {@link ChatNotifier} (PostgreSQL NOTIFY), and arrive here from them through
+ * {@link ChatNotificationListener}. Everything a listener needs later is also in PostgreSQL: a view that reconnects
+ * (or is served by another node) reads the messages it missed from there, so a lost event costs at most the
+ * streaming of one answer, never a message.
  */
 @Component
 class ConversationHub {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationHub.class);
 
-    private record Key(TenantId tenant, UUID conversationId) {
+    record Key(TenantId tenant, UUID conversationId) {
     }
 
     private final Map<Key, List<Consumer<ChatEvent>>> listeners = new ConcurrentHashMap<>();
+    private final ChatNotifier notifier;
+
+    ConversationHub(ChatNotifier notifier) {
+        this.notifier = notifier;
+    }
 
     /** Registers a listener; close the returned handle to stop listening. */
     AutoCloseable subscribe(TenantId tenant, UUID conversationId, Consumer<ChatEvent> listener) {
@@ -37,7 +44,14 @@ class ConversationHub {
         });
     }
 
+    /** Hands the event to this node's listeners and tells the other nodes (for the events they need). */
     void publish(TenantId tenant, UUID conversationId, ChatEvent event) {
+        deliver(tenant, conversationId, event);
+        notifier.announce(tenant, conversationId, event);
+    }
+
+    /** Hands the event to this node's listeners only. */
+    void deliver(TenantId tenant, UUID conversationId, ChatEvent event) {
         List<Consumer<ChatEvent>> current = listeners.get(new Key(tenant, conversationId));
         if (current == null) {
             return;
@@ -55,5 +69,10 @@ class ConversationHub {
     int listenerCount(TenantId tenant, UUID conversationId) {
         List<Consumer<ChatEvent>> current = listeners.get(new Key(tenant, conversationId));
         return current == null ? 0 : current.size();
+    }
+
+    /** The conversations someone on this node is listening to now. */
+    List<Key> watched() {
+        return List.copyOf(listeners.keySet());
     }
 }

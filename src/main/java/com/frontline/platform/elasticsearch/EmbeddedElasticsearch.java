@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.system.ApplicationHome;
 
 import java.io.File;
 import java.io.IOException;
@@ -294,11 +295,13 @@ final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private static Path distribution(@Nullable Path home) {
-        if (home == null || !Files.isExecutable(home.resolve("bin/elasticsearch"))) {
-            throw new ElasticsearchUnavailableException("No Elasticsearch distribution at " + home
-                    + " (frontline.elasticsearch.home). Run './mvnw generate-resources' to unpack it, "
-                    + "or set frontline.elasticsearch.url to use a running cluster.");
+        Path jarDir = null;
+        try {
+            jarDir = new ApplicationHome(EmbeddedElasticsearch.class).getDir().toPath();
+        } catch (RuntimeException e) {
+            log.debug("Cannot tell where the app's jar is: {}", e.toString());
         }
-        return home.toAbsolutePath().normalize();
+        Path found = DistributionLocator.locate(home, Path.of("").toAbsolutePath(), jarDir);
+        return found.toAbsolutePath().normalize();
     }
 }
