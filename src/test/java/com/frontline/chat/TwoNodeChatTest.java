@@ -15,6 +15,7 @@ import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.event.SchedulerListener;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other (PostgreSQL LISTEN/NOTIFY), each event exactly once per stream, and a recurring job runs once per tick for
  * the whole cluster.
  */
+@Tag("slow") // starts apps of its own: left out of the fast set (-DexcludedGroups=slow)
 class TwoNodeChatTest {
 
     private static final String TOKEN_SECRET = "two-node-test-secret-0123456789abcdef";
