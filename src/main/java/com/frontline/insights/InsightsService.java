@@ -461,15 +461,9 @@ public class InsightsService {
         return out;
     }
 
-    /** Clusters every workspace that has unanswered questions (the scheduled run). */
-    void reclusterAll() {
-        for (TenantId tenant : repository.workspacesWithGaps()) {
-            try {
-                recluster(tenant);
-            } catch (RuntimeException e) {
-                log.warn("Workspace {}: clustering the unanswered questions failed: {}", tenant, e.toString());
-            }
-        }
+    /** The workspaces that have unanswered questions to cluster (for the scheduled run). */
+    List<TenantId> workspacesWithGaps() {
+        return repository.workspacesWithGaps();
     }
 
     // ---- drafts ------------------------------------------------------------------------------------------------
