@@ -92,6 +92,9 @@ class KnowledgeGapsE2E extends E2ETest {
             page.navigate(portal.url("/w/" + slug + "/gaps"));
             page.locator("[data-testid=recluster]").click();
             assertThat(page.locator("#flash .alert")).isVisible();
+            // the re-cluster runs in the background: the page polls, then reloads itself with the new clusters
+            assertThat(page.locator("[data-testid=gaps-status]")).hasAttribute("data-working", "false",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         } while (cluster.count() == 0 && System.currentTimeMillis() < deadline && pause());
         assertThat(cluster).hasCount(1);
         assertThat(cluster.locator("[data-testid=gap-volume]")).hasText(String.valueOf(ADDRESS.size()));
@@ -142,6 +145,40 @@ class KnowledgeGapsE2E extends E2ETest {
         Locator answer = Workspaces.ask(later, ADDRESS.getFirst());
         assertThat(answer).containsText("Edit delivery address");
         Browsers.screenshot(later, "gaps-widget-answered-390");
+    }
+
+    /**
+     * The demo workspace's history was recorded before any analysis ran: on a fresh start the backfill reads it in
+     * the background (the page shows its progress and reloads itself when done), and the gaps page shows clusters of
+     * the seeded unanswered questions.
+     */
+    @Test
+    void theDemoWorkspaceShowsClustersOnAFreshStart() {
+        EveryPage.signIn(page, portal);
+        Locator clusters = page.locator("[data-testid=gap-cluster]");
+        long deadline = System.currentTimeMillis() + 240_000;
+        page.navigate(portal.url("/w/acme/gaps"));
+        while (clusters.count() < 3 && System.currentTimeMillis() < deadline) {
+            if ("true".equals(page.locator("[data-testid=gaps-status]").getAttribute("data-working"))) {
+                Browsers.screenshot(page, "gaps-demo-working-1366");
+                // polling; the page reloads itself when the work is done
+                assertThat(page.locator("[data-testid=gaps-status]")).hasAttribute("data-working", "false",
+                        new LocatorAssertions.HasAttributeOptions().setTimeout(180_000));
+            } else {
+                pause();
+                page.navigate(portal.url("/w/acme/gaps"));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(clusters.count()).as("clusters on the demo's gaps page")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(page.locator("[data-testid=gaps-empty]")).hasCount(0);
+        String labels = String.join(" | ", page.locator("[data-testid=gap-label]").allTextContents())
+                .toLowerCase(java.util.Locale.ROOT);
+        org.assertj.core.api.Assertions.assertThat(java.util.stream.Stream.of("gift", "spare", "student", "norway")
+                .filter(labels::contains).count()).as(labels).isGreaterThanOrEqualTo(3);
+        Browsers.screenshot(page, "gaps-demo-1366");
+        page.setViewportSize(390, 844);
+        Browsers.screenshot(page, "gaps-demo-390");
     }
 
     private static boolean pause() {

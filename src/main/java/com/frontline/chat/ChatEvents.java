@@ -25,6 +25,13 @@ public final class ChatEvents {
     }
 
     /**
+     * A customer rated one of the assistant's answers 👍 (1) or 👎 (-1), replacing any earlier rating; published in
+     * the transaction that stored it.
+     */
+    public record AnswerRated(TenantId tenant, UUID conversationId, UUID messageId, int value) {
+    }
+
+    /**
      * An agent closed a conversation; published in the transaction that changed its status.
      *
      * @param question    the customer's last question before the agent first replied, if any

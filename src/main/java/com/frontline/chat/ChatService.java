@@ -462,9 +462,12 @@ public class ChatService {
      * @throws NotFoundException no such answer in this conversation of this workspace
      */
     public void feedback(TenantId tenant, UUID conversationId, UUID messageId, AnswerFeedback feedback) {
-        if (!conversations.setFeedback(tenant, conversationId, messageId, feedback)) {
-            throw NotFoundException.of("Answer", messageId);
-        }
+        tx.executeWithoutResult(s -> {
+            if (!conversations.setFeedback(tenant, conversationId, messageId, feedback)) {
+                throw NotFoundException.of("Answer", messageId);
+            }
+            events.publishEvent(new ChatEvents.AnswerRated(tenant, conversationId, messageId, feedback.value()));
+        });
     }
 
     /** The widget told us the visitor closed the chat or left the page (for the implicit signals). */

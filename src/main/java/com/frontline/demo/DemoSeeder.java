@@ -18,6 +18,7 @@ import com.frontline.demo.DemoFiles.Trend;
 import com.frontline.identity.SignUpCmd;
 import com.frontline.identity.UserAccount;
 import com.frontline.identity.UserService;
+import com.frontline.insights.InsightsBackground;
 import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.UploadResult;
 import com.frontline.search.Visibility;
@@ -85,12 +86,14 @@ class DemoSeeder implements ApplicationRunner {
     private final FeedbackReviewService reviews;
     private final AssistantVersions versions;
     private final TransactionTemplate transaction;
+    private final InsightsBackground insights;
     private final Clock clock = Clock.systemUTC();
 
     DemoSeeder(TenantService tenants, UserService users, KnowledgeService knowledge, AccountsService accounts,
                ChatService chat, FeedbackReviewService reviews, AssistantVersions versions,
-               TransactionTemplate transaction) {
+               TransactionTemplate transaction, InsightsBackground insights) {
         this.versions = versions;
+        this.insights = insights;
         this.tenants = tenants;
         this.users = users;
         this.knowledge = knowledge;
@@ -105,17 +108,20 @@ class DemoSeeder implements ApplicationRunner {
         if (tenants.anyWorkspaceExists()) {
             return;
         }
+        TenantId acme;
         try {
-            transaction.executeWithoutResult(status -> seed());
+            acme = java.util.Objects.requireNonNull(transaction.execute(status -> seed()));
         } catch (InvalidInputException e) {
             // another node seeding the same empty database at the same moment took the address first
             log.info("The demo workspace was not seeded: {}", e.errors());
             return;
         }
         log.info("Seeded the demo workspace 'Acme Support': sign in as {} / {}", EMAIL, PASSWORD);
+        // its history was recorded without the chat's events: the knowledge-gaps analysis reads it in the background
+        insights.backfill(acme);
     }
 
-    private void seed() {
+    private TenantId seed() {
         UserAccount admin = users.findByEmail(EMAIL)
                 .orElseGet(() -> users.signUp(new SignUpCmd(EMAIL, "Alex Admin", PASSWORD)));
         Workspace acme = tenants.createWorkspace(new Actor(admin.id(), admin.email()), "Acme Support", SLUG,
@@ -136,6 +142,7 @@ class DemoSeeder implements ApplicationRunner {
         pastConversations(acme.id(), documents);
         // version 1 of the assistant, live: the persona and settings above (it would be made on first use anyway)
         versions.liveVersion(acme.id());
+        return acme.id();
     }
 
     /** The help centre: Markdown, HTML, Word, PDF and an FAQ CSV, queued for indexing like any upload. */
@@ -284,6 +291,46 @@ class DemoSeeder implements ApplicationRunner {
                         "Returns and refunds", FAQ, "Product FAQ"), true, signals(true, false, true, false, false),
                 0.3)));
         ratedHistory(tenant, documents, now);
+        unansweredHistory(tenant, now);
+    }
+
+    /**
+     * Questions the help centre does not answer, asked over six weeks in different words on a few themes (gift cards,
+     * spare parts, student discounts, delivery outside the EU): the assistant fell back each time. The backfill
+     * analyses them after the seed, so the Knowledge gaps page shows real clusters on first start.
+     */
+    private void unansweredHistory(TenantId tenant, OffsetDateTime now) {
+        List<String> questions = List.of(
+                "Do you sell gift cards?",
+                "Can I buy an Acme gift card for my sister's birthday?",
+                "Are there gift vouchers I can give someone as a present?",
+                "How do I redeem a gift card at checkout?",
+                "Do Acme gift cards expire?",
+                "Can I buy a spare glass jug for my blender?",
+                "Where can I order spare parts for my coffee machine?",
+                "Do you sell a replacement lid for the kettle?",
+                "I need a new water filter for the coffee machine, where do I get one?",
+                "Are spare parts available for older Acme blenders?",
+                "Do you have a student discount?",
+                "Is there a discount for students?",
+                "Can I get money off with my student card?",
+                "Any student discount codes?",
+                "Do you deliver to Norway?",
+                "Can you ship my order to Iceland?",
+                "Do you deliver to Norway?",
+                "Do you ship to the United States?",
+                "Do you deliver to Norway?");
+        String fallback = "I'm not sure about that one. Shall I connect you with someone from the Acme support team?";
+        for (int i = 0; i < questions.size(); i++) {
+            // spread over six weeks, more of them lately: the clusters' weekly trend rises
+            OffsetDateTime at = now.minusDays(1 + (long) (i * i) / 9).withHour(9 + i % 9).withMinute(11 * i % 60);
+            var messages = List.of(
+                    new PastMessage(Author.CUSTOMER, null, questions.get(i), List.of(), null, false, null, at),
+                    new PastMessage(Author.ASSISTANT, "Ava", fallback, List.of(), 0.21, true, null,
+                            at.plusSeconds(2)));
+            chat.recordPastConversation(tenant, Channel.WIDGET, "visitor:demo-unanswered-" + i,
+                    ConversationStatus.BOT, null, messages);
+        }
     }
 
     /** A question, its answer from one document, and how the visitor judged it. */

@@ -14,6 +14,8 @@ public enum AnswerSignal {
     LOW_CONFIDENCE("Low confidence", false),
     /** no answer from the assistant followed (an agent had the conversation, or the answer failed) */
     NO_ANSWER("No answer", false),
+    /** a teammate corrected the assistant's answer (an approved correction of it) */
+    CORRECTED("Corrected", false),
     /** a greeting, thanks or other message that asks nothing */
     NOT_A_QUESTION("Not a question", true);
 

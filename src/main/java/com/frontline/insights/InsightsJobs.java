@@ -55,10 +55,16 @@ class InsightsJobs {
                 .execute((instance, context) -> enqueue.quietConversations(OffsetDateTime.now()));
     }
 
+    /**
+     * Every {@code cluster-every}: a background re-cluster ({@link InsightsBackground#recluster}) for each workspace
+     * with unanswered questions, so the gaps page shows it running and a failure like a button's.
+     */
     @Bean
-    RecurringTask<Void> insightsClusterTask(InsightsService insights, InsightsProperties properties) {
+    RecurringTask<Void> insightsClusterTask(InsightsService insights, InsightsProperties properties,
+                                            org.springframework.beans.factory.ObjectProvider<InsightsBackground> background) {
         return Tasks.recurring("insights-cluster", FixedDelay.of(properties.clusterEvery()))
-                .execute((instance, context) -> insights.reclusterAll());
+                .execute((instance, context) -> insights.workspacesWithGaps()
+                        .forEach(tenant -> background.getObject().recluster(tenant)));
     }
 
     /** Turns the chat's events and quiet conversations into batches. */

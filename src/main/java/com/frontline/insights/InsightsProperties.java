@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param minClusterSize the smallest group of questions that counts as a cluster
  * @param lowConfidence  an answer given with a confidence below this counts as not answered
  * @param window         questions older than this are not clustered
+ * @param backfillPage   the backfill of earlier conversations walks this many per transaction
  */
 @Validated
 @ConfigurationProperties("frontline.insights")
@@ -32,5 +33,6 @@ public record InsightsProperties(@DefaultValue("10") @Min(2) int batchSize,
                                  @DefaultValue("2500") @Min(50) int sampleSize,
                                  @DefaultValue("3") @Min(2) int minClusterSize,
                                  @DefaultValue("0.35") double lowConfidence,
-                                 @DefaultValue("90d") Duration window) {
+                                 @DefaultValue("90d") Duration window,
+                                 @DefaultValue("100") @Min(1) int backfillPage) {
 }

@@ -18,7 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.frontline.db.insights.Tables.BACKFILLS;
 import static com.frontline.db.insights.Tables.CLUSTERS;
+import static com.frontline.db.insights.Tables.CLUSTER_JOBS;
 import static com.frontline.db.insights.Tables.CLUSTER_MEMBERS;
 import static com.frontline.db.insights.Tables.CLUSTER_RUNS;
 import static com.frontline.db.insights.Tables.CONVERSATIONS;
@@ -72,6 +74,22 @@ class InsightsRepository {
                 .set(CONVERSATIONS.LAST_CUSTOMER_SEQ, greatest(CONVERSATIONS.LAST_CUSTOMER_SEQ, org.jooq.impl.DSL.val(seq)))
                 .set(CONVERSATIONS.LAST_CUSTOMER_AT, greatest(CONVERSATIONS.LAST_CUSTOMER_AT, org.jooq.impl.DSL.val(at)))
                 .execute();
+        // @formatter:on
+    }
+
+    /**
+     * Notes a conversation the live batches never saw (the backfill): true when it was new here, false when the
+     * live batches (or an earlier backfill) noted it already and own its analysis.
+     */
+    boolean noteIfNew(TenantId tenant, UUID conversationId, long lastCustomerSeq, OffsetDateTime at) {
+        // @formatter:off
+        return dsl.insertInto(CONVERSATIONS)
+                .set(CONVERSATIONS.TENANT_ID, tenant.value())
+                .set(CONVERSATIONS.CONVERSATION_ID, conversationId)
+                .set(CONVERSATIONS.LAST_CUSTOMER_SEQ, lastCustomerSeq)
+                .set(CONVERSATIONS.LAST_CUSTOMER_AT, at)
+                .onConflictDoNothing()
+                .execute() == 1;
         // @formatter:on
     }
 
@@ -207,6 +225,29 @@ class InsightsRepository {
     int countGapQuestions(TenantId tenant, OffsetDateTime since) {
         return dsl.fetchCount(MESSAGE_INSIGHTS, MESSAGE_INSIGHTS.TENANT_ID.eq(tenant.value()),
                 MESSAGE_INSIGHTS.ANSWERED.isFalse(), MESSAGE_INSIGHTS.ASKED_AT.ge(since));
+    }
+
+    /** Changes how a stored message's answer is judged; false when the message has no analysis here. */
+    boolean judge(TenantId tenant, UUID messageId, AnswerSignal signal) {
+        return dsl.update(MESSAGE_INSIGHTS)
+                .set(MESSAGE_INSIGHTS.ANSWERED, signal.answered())
+                .set(MESSAGE_INSIGHTS.ANSWER_SIGNAL, signal.name())
+                .where(MESSAGE_INSIGHTS.TENANT_ID.eq(tenant.value()), MESSAGE_INSIGHTS.MESSAGE_ID.eq(messageId))
+                .execute() == 1;
+    }
+
+    boolean hasVector(TenantId tenant, UUID messageId) {
+        return dsl.fetchExists(QUESTION_VECTORS, QUESTION_VECTORS.TENANT_ID.eq(tenant.value()),
+                QUESTION_VECTORS.MESSAGE_ID.eq(messageId));
+    }
+
+    void insertVector(TenantId tenant, UUID messageId, float[] vector) {
+        dsl.insertInto(QUESTION_VECTORS)
+                .set(QUESTION_VECTORS.TENANT_ID, tenant.value())
+                .set(QUESTION_VECTORS.MESSAGE_ID, messageId)
+                .set(QUESTION_VECTORS.VECTOR, boxed(vector))
+                .onConflictDoNothing()
+                .execute();
     }
 
     // ---- clusters ----------------------------------------------------------------------------------------------
@@ -408,6 +449,8 @@ class InsightsRepository {
         dsl.deleteFrom(QUESTION_VECTORS).where(QUESTION_VECTORS.TENANT_ID.eq(tenant.value())).execute();
         dsl.deleteFrom(MESSAGE_INSIGHTS).where(MESSAGE_INSIGHTS.TENANT_ID.eq(tenant.value())).execute();
         dsl.deleteFrom(CONVERSATIONS).where(CONVERSATIONS.TENANT_ID.eq(tenant.value())).execute();
+        dsl.deleteFrom(BACKFILLS).where(BACKFILLS.TENANT_ID.eq(tenant.value())).execute();
+        dsl.deleteFrom(CLUSTER_JOBS).where(CLUSTER_JOBS.TENANT_ID.eq(tenant.value())).execute();
     }
 
     /** Rows of the workspace in any insights table (for erasure tests and checks). */
@@ -417,7 +460,9 @@ class InsightsRepository {
                 + dsl.fetchCount(CLUSTER_RUNS, CLUSTER_RUNS.TENANT_ID.eq(t))
                 + dsl.fetchCount(QUESTION_VECTORS, QUESTION_VECTORS.TENANT_ID.eq(t))
                 + dsl.fetchCount(MESSAGE_INSIGHTS, MESSAGE_INSIGHTS.TENANT_ID.eq(t))
-                + dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.TENANT_ID.eq(t));
+                + dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.TENANT_ID.eq(t))
+                + dsl.fetchCount(BACKFILLS, BACKFILLS.TENANT_ID.eq(t))
+                + dsl.fetchCount(CLUSTER_JOBS, CLUSTER_JOBS.TENANT_ID.eq(t));
     }
 
     // ---- mapping -----------------------------------------------------------------------------------------------

@@ -197,6 +197,12 @@ public class InsightsService {
 
     /** The assistant's reply to a customer message: its first answer before the customer wrote again. */
     private static LocalAnalysis.@Nullable Reply reply(List<ChatMessage> messages, ChatMessage question) {
+        ChatMessage m = replyMessage(messages, question);
+        return m == null ? null : new LocalAnalysis.Reply(m.confidence(), m.lowConfidence(), m.feedback(),
+                m.handedOff(), m.smallTalk());
+    }
+
+    private static @Nullable ChatMessage replyMessage(List<ChatMessage> messages, ChatMessage question) {
         for (ChatMessage m : messages) {
             if (m.seq() <= question.seq()) {
                 continue;
@@ -205,11 +211,59 @@ public class InsightsService {
                 return null;
             }
             if (m.author() == Author.ASSISTANT) {
-                return new LocalAnalysis.Reply(m.confidence(), m.lowConfidence(), m.feedback(), m.handedOff(),
-                        m.smallTalk());
+                return m;
             }
         }
         return null;
+    }
+
+    /**
+     * Judges again whether the conversation's analysed questions were answered, from their replies as they are now:
+     * a 👎, a handoff or a correction that came after the batch ran turns an answered question into a gap (and a
+     * later 👍 may turn it back). A question whose answer was corrected stays a gap. Idempotent: a second call with
+     * nothing new changes nothing. Messages not analysed yet are left to their batch.
+     *
+     * @param correctedAnswer an assistant answer a teammate corrected, or null
+     * @return how many questions were judged differently
+     */
+    public int rejudge(TenantId tenant, UUID conversationId, @Nullable UUID correctedAnswer) {
+        return Objects.requireNonNull(tx.execute(s -> {
+            var progress = repository.lockProgress(tenant, conversationId);
+            if (progress.isEmpty() || progress.get().analysedSeq() == 0) {
+                return 0;
+            }
+            List<MessageInsight> stored = repository.insights(tenant, conversationId);
+            if (stored.isEmpty()) {
+                return 0;
+            }
+            List<ChatMessage> messages = messagesAfter(tenant, conversationId, 0);
+            Map<UUID, ChatMessage> byId = new HashMap<>();
+            messages.forEach(m -> byId.put(m.id(), m));
+            int changed = 0;
+            for (MessageInsight m : stored) {
+                ChatMessage question = byId.get(m.messageId());
+                if (question == null || m.answerSignal() == AnswerSignal.CORRECTED) {
+                    continue;
+                }
+                ChatMessage replied = replyMessage(messages, question);
+                AnswerSignal signal = replied != null && replied.id().equals(correctedAnswer) && m.intent().asks()
+                        ? AnswerSignal.CORRECTED
+                        : LocalAnalysis.answered(m.intent(), reply(messages, question), properties.lowConfidence());
+                if (signal == m.answerSignal()) {
+                    continue;
+                }
+                repository.judge(tenant, m.messageId(), signal);
+                if (!signal.answered() && !m.question().isBlank() && !repository.hasVector(tenant, m.messageId())) {
+                    repository.insertVector(tenant, m.messageId(), embedder.embedAll(List.of(m.question())).getFirst());
+                }
+                changed++;
+            }
+            if (changed > 0) {
+                log.debug("Workspace {}: {} questions of conversation {} judged again", tenant, changed,
+                        conversationId);
+            }
+            return changed;
+        }));
     }
 
     private record Topics(List<String> topics, List<String> methods) {
@@ -407,15 +461,9 @@ public class InsightsService {
         return out;
     }
 
-    /** Clusters every workspace that has unanswered questions (the scheduled run). */
-    void reclusterAll() {
-        for (TenantId tenant : repository.workspacesWithGaps()) {
-            try {
-                recluster(tenant);
-            } catch (RuntimeException e) {
-                log.warn("Workspace {}: clustering the unanswered questions failed: {}", tenant, e.toString());
-            }
-        }
+    /** The workspaces that have unanswered questions to cluster (for the scheduled run). */
+    List<TenantId> workspacesWithGaps() {
+        return repository.workspacesWithGaps();
     }
 
     // ---- drafts ------------------------------------------------------------------------------------------------

@@ -159,4 +159,82 @@ class InsightsFlowTest {
         assertThat(insights.analyse(admin.id(), c.id(), m.seq())).isZero();
         assertThat(repository.rowsOf(admin.id())).isZero();
     }
+
+    /** A past conversation: one question answered confidently from a (cited) document; no events, so not noted. */
+    private UUID answeredConversation(String question) {
+        OffsetDateTime at = OffsetDateTime.now().minusHours(2);
+        return chat.recordPastConversation(admin.id(), Channel.WIDGET, "visitor:" + UUID.randomUUID(),
+                com.frontline.chat.ConversationStatus.BOT, null, List.of(
+                        new ChatService.PastMessage(com.frontline.chat.Author.CUSTOMER, null, question, List.of(),
+                                null, false, null, at),
+                        new ChatService.PastMessage(com.frontline.chat.Author.ASSISTANT, "Ava", "Yes, we do. [1]",
+                                List.of(), 0.82, false, null, at.plusSeconds(2))));
+    }
+
+    private MessageInsight analysedOnce(UUID conversationId) {
+        long seq = chat.messages(admin.id(), conversationId, 0).stream()
+                .filter(m -> m.author() == com.frontline.chat.Author.CUSTOMER).mapToLong(ChatMessage::seq).max()
+                .orElseThrow();
+        tx.executeWithoutResult(s -> repository.noteIfNew(admin.id(), conversationId, seq, OffsetDateTime.now()));
+        insights.analyse(admin.id(), conversationId, seq);
+        return insights.insights(admin.id(), conversationId).getFirst();
+    }
+
+    private AnswerSignal signal(UUID conversationId) {
+        return insights.insights(admin.id(), conversationId).getFirst().answerSignal();
+    }
+
+    private boolean isGap(UUID messageId) {
+        return repository.gapQuestions(admin.id(), OffsetDateTime.now().minusDays(1), 1000).stream()
+                .anyMatch(q -> q.messageId().equals(messageId));
+    }
+
+    @Test
+    void aLateThumbsDownTurnsAnAnsweredQuestionIntoAGapOnce() {
+        UUID c = answeredConversation("Do you sell gift cards for the bakery?");
+        MessageInsight first = analysedOnce(c);
+        assertThat(first.answerSignal()).isEqualTo(AnswerSignal.ANSWERED);
+        assertThat(isGap(first.messageId())).isFalse();
+
+        UUID answer = chat.messages(admin.id(), c, 0).stream()
+                .filter(m -> m.author() == com.frontline.chat.Author.ASSISTANT).findFirst().orElseThrow().id();
+        chat.feedback(admin.id(), c, answer, -1);
+        await(() -> signal(c) == AnswerSignal.THUMBS_DOWN);
+        assertThat(insights.insights(admin.id(), c).getFirst().answered()).isFalse();
+        assertThat(isGap(first.messageId())).as("a gap, with its vector for the clustering").isTrue();
+        // the same event again changes nothing
+        assertThat(insights.rejudge(admin.id(), c, null)).isZero();
+        assertThat(insights.insights(admin.id(), c)).hasSize(1);
+
+        // the customer changes their mind: answered again
+        chat.feedback(admin.id(), c, answer, 1);
+        await(() -> signal(c) == AnswerSignal.ANSWERED);
+        assertThat(isGap(first.messageId())).isFalse();
+    }
+
+    @Test
+    void aLateHandoffOrACorrectionOfTheAnswerMakesItAGap() {
+        UUID handedOff = answeredConversation("Can I pick up my order at the warehouse?");
+        analysedOnce(handedOff);
+        chat.requestHandoff(admin.id(), handedOff, "The customer asked for a person.");
+        await(() -> signal(handedOff) == AnswerSignal.HANDOFF);
+
+        UUID corrected = answeredConversation("Do you gift-wrap orders?");
+        MessageInsight q = analysedOnce(corrected);
+        UUID answer = chat.messages(admin.id(), corrected, 0).stream()
+                .filter(m -> m.author() == com.frontline.chat.Author.ASSISTANT).findFirst().orElseThrow().id();
+        assertThat(insights.rejudge(admin.id(), corrected, answer)).isEqualTo(1);
+        assertThat(signal(corrected)).isEqualTo(AnswerSignal.CORRECTED);
+        assertThat(isGap(q.messageId())).isTrue();
+        // a correction stays: a later judging without it does not undo it
+        assertThat(insights.rejudge(admin.id(), corrected, null)).isZero();
+        assertThat(signal(corrected)).isEqualTo(AnswerSignal.CORRECTED);
+    }
+
+    @Test
+    void aRatingBeforeTheBatchRanIsLeftToTheBatch() {
+        UUID c = answeredConversation("Do you sell spare blender jugs?");
+        assertThat(insights.rejudge(admin.id(), c, null)).as("not noted: nothing to judge").isZero();
+        assertThat(insights.insights(admin.id(), c)).isEmpty();
+    }
 }

@@ -35,6 +35,7 @@ class InsightsIsolationTest {
     @Autowired InsightsRepository repository;
     @Autowired TransactionTemplate tx;
     @Autowired com.frontline.tenants.TeamService team;
+    @Autowired BackgroundRepository background;
 
     private static float[] vector(float first) {
         float[] v = new float[384];
@@ -181,5 +182,58 @@ class InsightsIsolationTest {
                     .andExpect(status().isForbidden());
         }
         mvc.perform(get("/w/" + w.slug() + "/gaps").session(owner.session())).andExpect(status().isOk());
+    }
+
+    @Test
+    void backfillsAndReClustersAreEachWorkspacesOwn() throws Exception {
+        TestAccounts.Account alice = accounts.signedIn(mvc, "alice");
+        TestAccounts.Account bob = accounts.signedIn(mvc, "bob");
+        Workspace wa = accounts.workspace(alice, "A Corp");
+        Workspace wb = accounts.workspace(bob, "B Corp");
+        CurrentTenant a = accounts.asMember(alice, wa);
+        CurrentTenant b = accounts.asMember(bob, wb);
+        UUID watermark = UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            background.startBackfill(a.id(), 3400, OffsetDateTime.now());
+            background.backfillPage(a.id(), watermark, 1200, 1100, false, OffsetDateTime.now());
+            assertThat(background.queueClustering(a.id(), 52, OffsetDateTime.now())).isTrue();
+        });
+
+        assertThat(background.backfill(b.id())).isEmpty();
+        java.util.Optional<Backfill> locked = tx.execute(s -> background.lockBackfill(b.id()));
+        assertThat(locked).isEmpty();
+        assertThat(background.clusterJob(b.id())).isEmpty();
+        assertThat(background.withoutBackfill(List.of(a.id(), b.id()))).containsExactly(b.id());
+        // B's writes leave A's rows as they were
+        tx.executeWithoutResult(s -> {
+            background.backfillPage(b.id(), UUID.randomUUID(), 5, 5, true, OffsetDateTime.now());
+            background.clusteringStarted(b.id(), 1, OffsetDateTime.now());
+            background.clusteringFinished(b.id(), "B failed", OffsetDateTime.now());
+            assertThat(background.startBackfill(b.id(), 1, OffsetDateTime.now())).isTrue();
+        });
+        Backfill ofA = background.backfill(a.id()).orElseThrow();
+        assertThat(ofA.done()).isEqualTo(1200);
+        assertThat(ofA.after()).isEqualTo(watermark);
+        assertThat(ofA.running()).isTrue();
+        ClusterJob jobOfA = background.clusterJob(a.id()).orElseThrow();
+        assertThat(jobOfA.status()).isEqualTo(ClusterJob.Status.QUEUED);
+        assertThat(jobOfA.runs()).isZero();
+        assertThat(jobOfA.error()).isNull();
+
+        // the page and its poll: A's progress under A's slug only
+        mvc.perform(get("/w/" + wa.slug() + "/gaps").session(alice.session()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1,200")))
+                .andExpect(content().string(containsString("Clustering 52 questions")));
+        mvc.perform(get("/w/" + wb.slug() + "/gaps").session(bob.session()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("1,200"))))
+                .andExpect(content().string(not(containsString("Clustering 52 questions"))));
+        mvc.perform(get("/w/" + wa.slug() + "/gaps").session(bob.session()).header("HX-Request", "true"))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(not(containsString("1,200"))));
+        mvc.perform(post("/w/" + wa.slug() + "/gaps/recluster").with(csrf()).session(bob.session()))
+                .andExpect(status().is4xxClientError());
+        assertThat(background.clusterJob(a.id()).orElseThrow().requestedAt()).isEqualTo(jobOfA.requestedAt());
     }
 }

@@ -1,13 +1,17 @@
 package com.frontline.insights.web;
 
 import com.frontline.insights.ArticleDraft;
-import com.frontline.insights.GapCluster;
+import com.frontline.insights.Backfill;
+import com.frontline.insights.ClusterJob;
+import com.frontline.insights.InsightsBackground;
 import com.frontline.insights.InsightsService;
 import com.frontline.insights.LocalAnalysis;
 import com.frontline.shared.CurrentTenant;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.Role;
 import com.frontline.shared.web.RequiresRole;
+import com.frontline.shared.web.Views;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -31,13 +35,28 @@ import java.util.UUID;
 class GapsController {
 
     private final InsightsService insights;
+    private final InsightsBackground background;
 
-    GapsController(InsightsService insights) {
+    GapsController(InsightsService insights, InsightsBackground background) {
         this.insights = insights;
+        this.background = background;
     }
 
+    /**
+     * The gaps page; while a backfill or a re-cluster runs, its status region polls this address and gets the region
+     * back, until the work is done: then the polling request reloads the page, which shows the new clusters.
+     */
     @GetMapping("/w/{slug}/gaps")
-    String gaps(CurrentTenant tenant, Model model) {
+    String gaps(CurrentTenant tenant, Model model, HttpServletRequest request, HttpServletResponse response) {
+        @Nullable Backfill backfill = background.backfillProgress(tenant.id()).orElse(null);
+        @Nullable ClusterJob clusterJob = background.clusterJob(tenant.id()).orElse(null);
+        boolean working = (backfill != null && backfill.running()) || (clusterJob != null && clusterJob.active());
+        if (Views.wantsFragment(request) && !working) {
+            response.setHeader("HX-Refresh", "true"); // done: the page shows the new clusters
+        }
+        model.addAttribute("backfill", backfill);
+        model.addAttribute("clusterJob", clusterJob);
+        model.addAttribute("working", working);
         model.addAttribute("clusters", insights.clusters(tenant.id()));
         model.addAttribute("run", insights.lastRun(tenant.id()).orElse(null));
         model.addAttribute("questions", insights.gapQuestionCount(tenant.id()));
@@ -45,16 +64,23 @@ class GapsController {
         model.addAttribute("summary", insights.summary(tenant.id()));
         model.addAttribute("method", LocalAnalysis.METHOD);
         model.addAttribute("section", "gaps");
-        return "insights/gaps";
+        return "insights/gaps :: gaps-status";
     }
 
+    /** Queues a re-cluster in the background and returns at once; a second click while it runs queues nothing. */
     @PostMapping("/w/{slug}/gaps/recluster")
     String recluster(CurrentTenant tenant, RedirectAttributes redirect) {
-        GapCluster.Run run = insights.recluster(tenant.id());
-        int clusters = insights.clusters(tenant.id()).size();
-        redirect.addFlashAttribute("notice", run.questions() < insights.properties().minQuestions()
-                ? "Not enough unanswered questions to cluster yet."
-                : "Clustered %d unanswered questions into %d clusters.".formatted(run.questions(), clusters));
+        int questions = insights.gapQuestionCount(tenant.id());
+        if (questions < insights.properties().minQuestions()) {
+            redirect.addFlashAttribute("problem", "Not enough unanswered questions to cluster yet: %d of the %d "
+                    .formatted(questions, insights.properties().minQuestions()) + "needed.");
+        } else if (background.recluster(tenant.id())) {
+            redirect.addFlashAttribute("notice", "Clustering %,d unanswered questions in the background. The page "
+                    .formatted(questions) + "shows the new clusters when it is done.");
+        } else {
+            redirect.addFlashAttribute("notice", "A re-cluster is already running; the page shows the new clusters "
+                    + "when it is done.");
+        }
         return "redirect:" + base(tenant);
     }
 
