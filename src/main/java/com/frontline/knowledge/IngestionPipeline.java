@@ -105,7 +105,7 @@ class IngestionPipeline {
      * visibility is read again under the row lock: changed while we indexed, the chunks are indexed again with it
      * (a change waits for this lock, and its own job then re-indexes the version made live here).
      */
-    private void swapIn(TenantId tenant, UUID documentId, int version, List<StoredChunk> stored, String title,
+    void swapIn(TenantId tenant, UUID documentId, int version, List<StoredChunk> stored, String title,
                         Visibility indexedAs) {
         int chunkCount = stored.size();
         tx.executeWithoutResult(s -> {

@@ -163,6 +163,12 @@ public final class ChunkRequests {
         return CountRequest.of(c -> c.index(index).routing(routing(tenant)).query(scoped(tenant, List.of(), List.of())));
     }
 
+    /** The tenant's chunks of one document (or other source), of any version. */
+    public CountRequest countDocument(TenantId tenant, UUID documentId) {
+        return CountRequest.of(c -> c.index(index).routing(routing(tenant))
+                .query(scoped(tenant, List.of(documentTerm(documentId)), List.of())));
+    }
+
     /** The tenant's chunks indexed before they had a visibility: they need indexing again. */
     public CountRequest countWithoutVisibility(TenantId tenant) {
         Query missing = Query.of(q -> q.exists(e -> e.field(ChunksIndex.VISIBILITY)));
