@@ -57,22 +57,32 @@ class IngestionClaimRepository {
                         Duration lease) {
         var v = DOCUMENT_VERSIONS;
         OffsetDateTime now = OffsetDateTime.now();
-        // @formatter:off
-        var candidates = dsl.select(v.DOCUMENT_ID, v.VERSION, v.SIZE_BYTES)
-                .from(v)
-                .where(v.TENANT_ID.eq(tenant.value()))
+        Condition claimable = v.TENANT_ID.eq(tenant.value())
                 .and(v.STATUS.in(PENDING))
-                .and(v.CLAIMED_UNTIL.isNull().or(v.CLAIMED_UNTIL.lt(now)).or(v.CLAIMED_BY.eq(holder)))
-                .orderBy(when(v.DOCUMENT_ID.eq(first).and(v.VERSION.eq(firstVersion)), inline(0)).else_(inline(1)),
-                        v.CREATED_AT, v.DOCUMENT_ID, v.VERSION)
-                .limit(max)
-                .forUpdate().of(v).skipLocked()
-                .fetch();
-        // @formatter:on
-        if (candidates.isEmpty() || !candidates.getFirst().get(v.DOCUMENT_ID).equals(first)
-                || candidates.getFirst().get(v.VERSION) != firstVersion) {
+                .and(v.CLAIMED_UNTIL.isNull().or(v.CLAIMED_UNTIL.lt(now)).or(v.CLAIMED_BY.eq(holder)));
+        // the own version first, by its key: most jobs of a big upload find it in another job's batch, and must
+        // then neither lock nor claim anything else
+        // @formatter:off
+        var own = dsl.select(v.DOCUMENT_ID, v.VERSION, v.SIZE_BYTES)
+                .from(v)
+                .where(claimable)
+                .and(v.DOCUMENT_ID.eq(first))
+                .and(v.VERSION.eq(firstVersion))
+                .forUpdate().of(v) // waits for another job's claim that is looking at it, then sees its outcome
+                .fetchOptional();
+        if (own.isEmpty()) {
             return List.of(); // done, deleted, or in another job's batch: claim nothing
         }
+        var candidates = new ArrayList<>(List.of(own.get()));
+        candidates.addAll(dsl.select(v.DOCUMENT_ID, v.VERSION, v.SIZE_BYTES)
+                .from(v)
+                .where(claimable)
+                .and(row(v.DOCUMENT_ID, v.VERSION).ne(first, firstVersion))
+                .orderBy(v.CREATED_AT, v.DOCUMENT_ID, v.VERSION)
+                .limit(max - 1)
+                .forUpdate().of(v).skipLocked()
+                .fetch());
+        // @formatter:on
         List<Claimed> taken = new ArrayList<>();
         long bytes = 0;
         for (var r : candidates) {

@@ -162,6 +162,14 @@ public class KnowledgeIndex {
         return delete(tenant, requests.otherVersions(tenant, documentId, keepVersion));
     }
 
+    /**
+     * Deletes the document's chunks of versions older than {@code version}; newer ones, which another job may be
+     * indexing this moment, stay. Returns how many.
+     */
+    public long deleteOlderVersions(TenantId tenant, UUID documentId, int version) {
+        return delete(tenant, requests.olderVersions(tenant, documentId, version));
+    }
+
     /** Deletes the chunks of these documents (or other sources) of every version but {@code keepVersion}. */
     public long deleteOtherVersions(TenantId tenant, Collection<UUID> documentIds, int keepVersion) {
         if (documentIds.isEmpty()) {

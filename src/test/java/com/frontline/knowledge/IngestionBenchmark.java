@@ -206,7 +206,7 @@ public final class IngestionBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("gave up after " + maxSeconds + " s");
             }
-            Thread.sleep(200);
+            Thread.sleep(1000); // about as often as the knowledge page polls, so the poll itself costs little
         }
     }
 }

@@ -193,6 +193,12 @@ public final class ChunkRequests {
         return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId)), List.of(keep)));
     }
 
+    /** The document's chunks of versions older than {@code version}. */
+    public SearchRequest olderVersions(TenantId tenant, UUID documentId, int version) {
+        Query older = Query.of(q -> q.range(r -> r.number(n -> n.field(ChunksIndex.VERSION).lt((double) version))));
+        return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId), older), List.of()));
+    }
+
     /** The chunks of any of the documents (or other sources) whose version is not {@code keepVersion}. */
     public SearchRequest otherVersions(TenantId tenant, Collection<UUID> documentIds, int keepVersion) {
         List<FieldValue> ids = documentIds.stream().map(id -> FieldValue.of(id.toString())).toList();
