@@ -105,7 +105,7 @@ class IngestionPipeline {
      * visibility is read again under the row lock: changed while we indexed, the chunks are indexed again with it
      * (a change waits for this lock, and its own job then re-indexes the version made live here).
      */
-    private void swapIn(TenantId tenant, UUID documentId, int version, List<StoredChunk> stored, String title,
+    void swapIn(TenantId tenant, UUID documentId, int version, List<StoredChunk> stored, String title,
                         Visibility indexedAs) {
         int chunkCount = stored.size();
         tx.executeWithoutResult(s -> {
@@ -121,13 +121,16 @@ class IngestionPipeline {
             if (live.get() > version) {
                 // a newer upload overtook this one: keep the newer, drop what we just indexed
                 documents.setStatus(tenant, documentId, version, DocumentStatus.SUPERSEDED, null);
-                index.deleteOtherVersions(tenant, documentId, live.get());
+                // older than the live one only: a newer version may be being indexed by another job right now
+                index.deleteOlderVersions(tenant, documentId, live.get());
                 return;
             }
             if (version > 1) {
                 // version 1 has no predecessor, and skipping the delete skips its index refresh: one refresh per
                 // new document made many small uploads crawl (each refresh writes a segment and an HNSW graph)
-                index.deleteOtherVersions(tenant, documentId, version);
+                // older versions only: a newer one indexed meanwhile (by another job, or earlier in the same
+                // batch) must not lose its chunks before it is swapped in
+                index.deleteOlderVersions(tenant, documentId, version);
             }
             documents.makeLive(tenant, documentId, version, chunkCount);
         });

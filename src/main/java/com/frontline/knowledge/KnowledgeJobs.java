@@ -4,7 +4,10 @@ import com.frontline.search.KnowledgeIndex;
 import com.frontline.shared.TenantId;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -43,8 +47,16 @@ class KnowledgeJobs {
     record Reindex(UUID tenant, UUID documentId) implements Serializable {
     }
 
+    /** Documents a failed batch hands back wait this long before their own job runs them. */
+    static final Duration REQUEUE_DELAY = Duration.ofSeconds(5);
+
+    /** The instance id of a version's ingestion job: one job per version, whoever schedules it. */
+    static String ingestId(TenantId tenant, UUID documentId, int version) {
+        return BatchIngestion.holder(tenant, documentId, version);
+    }
+
     @Bean
-    OneTimeTask<Ingest> ingestTask(IngestionPipeline pipeline, DocumentRepository documents) {
+    OneTimeTask<Ingest> ingestTask(BatchIngestion batches, DocumentRepository documents) {
         return Tasks.oneTime("knowledge-ingest", Ingest.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)),
@@ -60,7 +72,17 @@ class KnowledgeJobs {
                         }))
                 .execute((instance, context) -> {
                     Ingest job = instance.getData();
-                    pipeline.ingest(TenantId.of(job.tenant()), job.documentId(), job.version());
+                    TenantId tenant = TenantId.of(job.tenant());
+                    BatchIngestion.Outcome outcome = batches.ingest(tenant, job.documentId(), job.version());
+                    Instant later = Instant.now().plus(REQUEUE_DELAY);
+                    for (BatchIngestion.Requeue r : outcome.requeue()) {
+                        context.getSchedulerClient().scheduleIfNotExists(new TaskInstance<>(instance.getTaskName(),
+                                ingestId(tenant, r.documentId(), r.version()),
+                                new Ingest(job.tenant(), r.documentId(), r.version())), later);
+                    }
+                    if (outcome.ownFailure() != null) {
+                        throw outcome.ownFailure(); // retried with back-off, and marked failed after the last try
+                    }
                 });
     }
 
@@ -92,6 +114,29 @@ class KnowledgeJobs {
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> pipeline.reindexVisibility(TenantId.of(instance.getData().tenant()),
                         instance.getData().documentId()));
+    }
+
+    /**
+     * A batch that died (the app was killed) leaves its other documents claimed until the lease runs out, and their
+     * own jobs may have finished meanwhile (they saw the claim): this sweep queues such documents again, on one node
+     * at a time. Queueing a job that still waits is a no-op.
+     */
+    @Bean
+    RecurringTask<Void> ingestSweepTask(IngestionClaimRepository claims, KnowledgeProperties properties,
+                                        OneTimeTask<Ingest> ingest) {
+        return Tasks.recurring("knowledge-ingest-sweep", FixedDelay.of(properties.ingestSweepEvery()))
+                .execute((instance, context) -> {
+                    OffsetDateTime waitingSince = OffsetDateTime.now().minus(properties.ingestSweepEvery());
+                    for (IngestionClaimRepository.Stalled s : claims.stalled(waitingSince, 1000)) {
+                        boolean queued = context.getSchedulerClient().scheduleIfNotExists(ingest.instance(
+                                ingestId(s.tenant(), s.documentId(), s.version()),
+                                new Ingest(s.tenant().value(), s.documentId(), s.version())), Instant.now());
+                        if (queued) {
+                            log.info("Queued document {} v{} of workspace {} again: its batch stopped", s.documentId(),
+                                    s.version(), s.tenant());
+                        }
+                    }
+                });
     }
 
     /**
@@ -155,7 +200,7 @@ class KnowledgeJobs {
 
         @ApplicationModuleListener
         void on(KnowledgeEvents.DocumentVersionUploaded e) {
-            scheduler.scheduleIfNotExists(ingest.instance(e.tenant() + ":" + e.documentId() + ":" + e.version(),
+            scheduler.scheduleIfNotExists(ingest.instance(ingestId(e.tenant(), e.documentId(), e.version()),
                     new Ingest(e.tenant().value(), e.documentId(), e.version())), Instant.now());
         }
 

@@ -109,6 +109,44 @@ public class KnowledgeIndex {
         }
     }
 
+    /**
+     * Writes the chunks like {@link #index}, but a chunk Elasticsearch refuses does not fail the others: the refused
+     * ones come back with the reason, and every other chunk is written. For batches of many documents, where one
+     * document's bad chunk must not fail the rest.
+     *
+     * @return the refused chunks' ids with Elasticsearch's reason; empty when all were written
+     * @throws IllegalArgumentException before writing anything, as {@link #index}
+     */
+    public Map<UUID, String> indexEach(TenantId tenant, List<IndexedChunk> chunks) {
+        for (IndexedChunk chunk : chunks) {
+            if (!chunk.tenant().equals(tenant)) {
+                throw new IllegalArgumentException(
+                        "Chunk " + chunk.chunkId() + " does not belong to tenant " + tenant + "; nothing was indexed");
+            }
+            if (chunk.embedding().length != ChunksIndex.DIMENSIONS) {
+                throw new IllegalArgumentException("Chunk " + chunk.chunkId() + " has a " + chunk.embedding().length
+                        + "-dimensional embedding, the index takes " + ChunksIndex.DIMENSIONS + "; nothing was indexed");
+            }
+        }
+        ready();
+        Map<UUID, String> refused = new HashMap<>();
+        for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
+            List<IndexedChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
+            BulkResponse response = call("index chunks", () -> client.bulk(requests.index(tenant, batch)));
+            if (!response.errors()) {
+                continue;
+            }
+            // the items answer the operations in order
+            for (int i = 0; i < response.items().size(); i++) {
+                ErrorCause error = response.items().get(i).error();
+                if (error != null) {
+                    refused.put(batch.get(i).chunkId(), "[" + error.type() + "] " + error.reason());
+                }
+            }
+        }
+        return refused;
+    }
+
     private static IndexingFailedException failure(TenantId tenant, BulkResponse response) {
         List<BulkResponseItem> failed = response.items().stream().filter(item -> item.error() != null).toList();
         BulkResponseItem first = failed.getFirst();
@@ -122,6 +160,14 @@ public class KnowledgeIndex {
     /** Deletes the document's chunks of every version but {@code keepVersion}; returns how many. */
     public long deleteOtherVersions(TenantId tenant, UUID documentId, int keepVersion) {
         return delete(tenant, requests.otherVersions(tenant, documentId, keepVersion));
+    }
+
+    /**
+     * Deletes the document's chunks of versions older than {@code version}; newer ones, which another job may be
+     * indexing this moment, stay. Returns how many.
+     */
+    public long deleteOlderVersions(TenantId tenant, UUID documentId, int version) {
+        return delete(tenant, requests.olderVersions(tenant, documentId, version));
     }
 
     /** Deletes the chunks of these documents (or other sources) of every version but {@code keepVersion}. */
@@ -146,6 +192,12 @@ public class KnowledgeIndex {
     public long count(TenantId tenant) {
         ready();
         return call("count chunks", () -> client.count(requests.count(tenant)).count());
+    }
+
+    /** The tenant's chunks of one document, of any version (as of the last refresh). */
+    public long countDocument(TenantId tenant, UUID documentId) {
+        ready();
+        return call("count chunks", () -> client.count(requests.countDocument(tenant, documentId)).count());
     }
 
     /** The tenant's chunks indexed before chunks had a visibility (as of the last refresh): to be indexed again. */

@@ -163,6 +163,12 @@ public final class ChunkRequests {
         return CountRequest.of(c -> c.index(index).routing(routing(tenant)).query(scoped(tenant, List.of(), List.of())));
     }
 
+    /** The tenant's chunks of one document (or other source), of any version. */
+    public CountRequest countDocument(TenantId tenant, UUID documentId) {
+        return CountRequest.of(c -> c.index(index).routing(routing(tenant))
+                .query(scoped(tenant, List.of(documentTerm(documentId)), List.of())));
+    }
+
     /** The tenant's chunks indexed before they had a visibility: they need indexing again. */
     public CountRequest countWithoutVisibility(TenantId tenant) {
         Query missing = Query.of(q -> q.exists(e -> e.field(ChunksIndex.VISIBILITY)));
@@ -185,6 +191,12 @@ public final class ChunkRequests {
     public SearchRequest otherVersions(TenantId tenant, UUID documentId, int keepVersion) {
         Query keep = Query.of(q -> q.term(t -> t.field(ChunksIndex.VERSION).value(keepVersion)));
         return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId)), List.of(keep)));
+    }
+
+    /** The document's chunks of versions older than {@code version}. */
+    public SearchRequest olderVersions(TenantId tenant, UUID documentId, int version) {
+        Query older = Query.of(q -> q.range(r -> r.number(n -> n.field(ChunksIndex.VERSION).lt((double) version))));
+        return nextToDelete(tenant, scoped(tenant, List.of(documentTerm(documentId), older), List.of()));
     }
 
     /** The chunks of any of the documents (or other sources) whose version is not {@code keepVersion}. */
