@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.during;
@@ -136,16 +136,25 @@ public class FrontlineSimulation extends Simulation {
     ChainBuilder chatTurn = exec(session -> session.set("question",
                     QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))))
             .group("chat turn").on(
-                    exec(http("widget ask").post("/widget/api/messages")
-                            .header("X-Widget-Token", "#{token}")
-                            .formParam("message", "#{question}")
-                            .check(status().is(200), jsonPath("$.seq").saveAs("seq")))
-                    .exec(sse("widget answer").get("/widget/api/events?token=#{tokenParam}&after=#{seq}")
-                            .await(Duration.ofSeconds(15)).on(
-                                    sse.checkMessage("assistant answer")
-                                            .matching(regex("ASSISTANT|SYSTEM"))
-                                            .check(substring("ASSISTANT"))))
-                    .exec(sse("widget answer").close()));
+                    group("to first words").on(
+                            exec(http("widget ask").post("/widget/api/messages")
+                                    .header("X-Widget-Token", "#{token}")
+                                    .formParam("message", "#{question}")
+                                    .check(status().is(200), jsonPath("$.seq").saveAs("seq")))
+                            // the stream from just after the question: its first answer event is the first words the
+                            // visitor sees (or the whole stored answer, when it was done before the stream opened)
+                            .exec(sse("widget answer").get("/widget/api/events?token=#{tokenParam}&after=#{seq}")
+                                    .await(Duration.ofSeconds(15)).on(
+                                            sse.checkMessage("answer first words")
+                                                    .matching(regex("\"event\":\"(answer-start|message)\""))
+                                                    .check(regex("\"event\":\"([a-z-]+)\"").saveAs("first"),
+                                                            regex("SYSTEM").notExists()))))
+                    .doIf(session -> "answer-start".equals(session.getString("first"))).then(
+                            exec(sse("widget answer").setCheck().await(Duration.ofSeconds(15)).on(
+                                    sse.checkMessage("answer complete")
+                                            .matching(regex("\"event\":\"message\""))
+                                            .check(substring("ASSISTANT"))))))
+            .exec(sse("widget answer").close());
 
     ScenarioBuilder visitors = scenario("widget visitors")
             .exec(session -> session.set("visitor", "load" + UUID.randomUUID().toString().replace("-", "")))
@@ -153,6 +162,7 @@ public class FrontlineSimulation extends Simulation {
                     .formParam("key", widgetKey())
                     .formParam("visitor", "#{visitor}")
                     .check(status().is(200), jsonPath("$.token").saveAs("token")))
+            .exitHereIfFailed() // a visitor without a session asks nothing (one error, not one per turn)
             .exec(session -> session.set("tokenParam",
                     URLEncoder.encode(session.getString("token"), StandardCharsets.UTF_8)))
             .during(Duration.ofSeconds(DURATION)).on(
@@ -170,7 +180,8 @@ public class FrontlineSimulation extends Simulation {
                         .check(status().is(200)))
                 .exec(http("dashboard").get("/w/" + SLUG)
                         .check(status().is(200), substring("data-testid=\"sign-out\""),
-                                css("meta[name=csrf-token]", "content").saveAs("csrf")));
+                                css("meta[name=csrf-token]", "content").saveAs("csrf")))
+                .exitHereIfFailed();
     }
 
     ScenarioBuilder agents = scenario("agents")
