@@ -113,14 +113,22 @@ class WidgetApiController {
             if (!website.isEmpty() && !widget.allows(website) && !(previewing && isPortal(website, request))) {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", NOT_ALLOWED));
             }
-            var refused = limits.session(widget.tenant(), request.getRemoteAddr());
+            var refused = limits.sessionCall(widget.tenant(), request.getRemoteAddr());
             if (refused.isPresent()) {
                 return tooMany(refused.get());
             }
             // conversations from the portal's preview page are kept apart from real visitors' ones
             String visitorId = (previewing ? "preview:" : "visitor:") + visitor;
-            Conversation conversation = chat.latest(widget.tenant(), Channel.WIDGET, visitorId)
-                    .orElseGet(() -> chat.start(widget.tenant(), Channel.WIDGET, visitorId));
+            Optional<Conversation> latest = chat.latest(widget.tenant(), Channel.WIDGET, visitorId);
+            if (latest.isEmpty()) {
+                // only a new conversation counts against the address's new sessions: a returning visitor's renewal
+                // or reconnect does not (see WidgetRateLimits)
+                refused = limits.newSession(widget.tenant(), request.getRemoteAddr());
+                if (refused.isPresent()) {
+                    return tooMany(refused.get());
+                }
+            }
+            Conversation conversation = latest.orElseGet(() -> chat.start(widget.tenant(), Channel.WIDGET, visitorId));
             chat.recordCustomer(widget.tenant(), conversation.id(), name, email, page);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")

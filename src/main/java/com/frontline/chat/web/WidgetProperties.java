@@ -17,8 +17,11 @@ import java.time.Duration;
  *                         same configured secret
  * @param tokenTtl         how long a session token is valid; the panel renews it well before
  * @param visitorMessages  messages one visitor may send per {@code visitorWindow}
- * @param ipRequests       messages and new chat sessions one client IP address may make per {@code ipWindow}, across
- *                         visitors (several people behind one office router share it)
+ * @param ipSessions       new chat sessions (conversations) one client IP address may start per {@code ipWindow},
+ *                         across visitors: stops a script minting visitors; people behind one NAT stay far below it
+ * @param ipMessages       messages, ratings and session calls one client IP address may make per {@code ipWindow},
+ *                         across visitors: a flood ceiling only, sized for many people behind one office router or
+ *                         carrier NAT (see {@link WidgetRateLimits})
  */
 @Validated
 @ConfigurationProperties("frontline.widget")
@@ -26,6 +29,7 @@ record WidgetProperties(@Nullable String tokenSecret,
                         @DefaultValue("2h") Duration tokenTtl,
                         @DefaultValue("5") @Min(1) int visitorMessages,
                         @DefaultValue("20s") Duration visitorWindow,
-                        @DefaultValue("60") @Min(1) int ipRequests,
+                        @DefaultValue("60") @Min(1) int ipSessions,
+                        @DefaultValue("600") @Min(1) int ipMessages,
                         @DefaultValue("1m") Duration ipWindow) {
 }

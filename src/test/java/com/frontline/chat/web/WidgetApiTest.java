@@ -347,19 +347,21 @@ class WidgetApiTest {
         // 60 at once, then the bucket refills greedily at one a second, so a slow test run gets a few more
         int allowed = 0;
         int status = 200;
+        String refusal = "";
         while (status == 200 && allowed < 120) {
-            status = mvc.perform(post("/widget/api/session").param("key", keyB).param("visitor", visitor())
-                    .with(r -> { r.setRemoteAddr("10.9.8.7"); return r; })).andReturn().getResponse().getStatus();
+            var response = mvc.perform(post("/widget/api/session").param("key", keyB).param("visitor", visitor())
+                    .with(r -> { r.setRemoteAddr("10.9.8.7"); return r; })).andReturn().getResponse();
+            status = response.getStatus();
             if (status == 200) {
                 allowed++;
+            } else {
+                refusal = response.getContentAsString(StandardCharsets.UTF_8);
             }
         }
         assertThat(status).isEqualTo(429);
         assertThat(allowed).isBetween(60, 90);
-        mvc.perform(post("/widget/api/session").param("key", keyB).param("visitor", visitor())
-                        .with(r -> { r.setRemoteAddr("10.9.8.7"); return r; }))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.error").value(containsString("Please wait")));
+        // (asked of the refusing response itself: a second call a second later may meet a refilled token)
+        assertThat(refusal).contains("Please wait");
         mvc.perform(post("/widget/api/session").param("key", keyB).param("visitor", visitor())
                         .with(r -> { r.setRemoteAddr("10.9.8.8"); return r; }))
                 .andExpect(status().isOk());

@@ -19,7 +19,7 @@ class WidgetTokensTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     static WidgetTokens tokens(String secret, Instant now) {
-        return new WidgetTokens(new WidgetProperties(secret, Duration.ofHours(2), 5, Duration.ofSeconds(20), 60,
+        return new WidgetTokens(new WidgetProperties(secret, Duration.ofHours(2), 5, Duration.ofSeconds(20), 60, 600,
                 Duration.ofMinutes(1)), Clock.fixed(now, ZoneOffset.UTC));
     }
 

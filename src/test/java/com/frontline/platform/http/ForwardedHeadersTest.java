@@ -33,7 +33,8 @@ class ForwardedHeadersTest {
         String key = tenants.widget(workspace.id()).publicKey();
         int allowed = 0;
         int status = 200;
-        // the address limit is 60 a minute; a client writing a new X-Forwarded-For each time stays one address
+        // the new-sessions limit is 60 a minute per address; a client writing a new X-Forwarded-For each time stays one
+        // address
         while (status == 200 && allowed < 200) {
             String spoofed = "203.0.113." + (allowed % 250) + ", 198.51.100." + (allowed % 250);
             status = mvc.perform(post("/widget/api/session").param("key", key)
