@@ -68,6 +68,13 @@ public class ConversationFigures {
                               int fallbacks, int unhelpful, int handoffs) {
     }
 
+    /**
+     * A span of time {@code [from, to)} read live; the spans of one read must not overlap (each would count what
+     * they share).
+     */
+    public record Span(OffsetDateTime from, OffsetDateTime to) {
+    }
+
     /** A conversation in which a question was asked, for the list linked from the analytics page. */
     public record AskedIn(UUID conversationId, Channel channel, OffsetDateTime askedAt, String question,
                           boolean fallback, boolean unhelpful, boolean handedOff) {
@@ -75,7 +82,20 @@ public class ConversationFigures {
 
     /** The conversation figures of the UTC days in {@code [from, to)} (whole days), one per day and channel. */
     public List<ConversationDay> conversationDays(TenantId tenant, OffsetDateTime from, OffsetDateTime to) {
+        return conversationDays(tenant, List.of(new Span(from, to)));
+    }
+
+    /**
+     * The conversation figures of the UTC days in the spans (whole days, not overlapping), one per day and channel,
+     * in one query per figure whatever the number of spans (each span is read along the time indexes).
+     */
+    public List<ConversationDay> conversationDays(TenantId tenant, List<Span> spans) {
         List<ConversationDay> result = new ArrayList<>();
+        if (spans.isEmpty()) {
+            return result;
+        }
+        OffsetDateTime[] from = spans.stream().map(Span::from).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] to = spans.stream().map(Span::to).toArray(OffsetDateTime[]::new);
         // conversations by the day they started
         var started = dsl.resultQuery("""
                 select (c.created_at at time zone 'UTC')::date as day, c.channel,
@@ -96,20 +116,22 @@ public class ConversationFigures {
                              where m.tenant_id = c.tenant_id and m.conversation_id = c.id and m.author = 'AGENT'
                                and m.created_at >= c.handoff_at)) filter (where c.handoff_at is not null), ',')
                            as response_seconds
-                  from chat.conversations c
-                 where c.tenant_id = ?::uuid
-                   and c.created_at >= ?::timestamptz and c.created_at < ?::timestamptz
-                   and c.channel <> 'EVALUATION'
-                 group by 1, 2""", IDLE_MINUTES, tenant.value(), from, to).fetch();
+                  from unnest(?::timestamptz[], ?::timestamptz[]) s (span_from, span_to)
+                  join chat.conversations c
+                    on c.tenant_id = ?::uuid
+                   and c.created_at >= s.span_from and c.created_at < s.span_to
+                 where c.channel <> 'EVALUATION'
+                 group by 1, 2""", IDLE_MINUTES, from, to, tenant.value()).fetch();
         var messages = dsl.resultQuery("""
                 select day, channel, count(*) as customer_messages
                   from (select (m.created_at at time zone 'UTC')::date as day, %s as channel
-                          from chat.messages m
-                         where m.tenant_id = ?::uuid
+                          from unnest(?::timestamptz[], ?::timestamptz[]) s (span_from, span_to)
+                          join chat.messages m
+                            on m.tenant_id = ?::uuid
                            and m.author = 'CUSTOMER'
-                           and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz) x
+                           and m.created_at >= s.span_from and m.created_at < s.span_to) x
                  where channel <> 'EVALUATION'
-                 group by 1, 2""".formatted(CHANNEL_OF_MESSAGE), tenant.value(), from, to).fetch();
+                 group by 1, 2""".formatted(CHANNEL_OF_MESSAGE), from, to, tenant.value()).fetch();
         java.util.Map<String, Integer> byKey = new java.util.HashMap<>();
         for (Record r : messages) {
             byKey.put(r.get("day", LocalDate.class) + "|" + r.get("channel", String.class),
@@ -140,6 +162,17 @@ public class ConversationFigures {
      * clarifying questions left out), grouped by UTC day, channel and normalised wording.
      */
     public List<QuestionDay> questionDays(TenantId tenant, OffsetDateTime from, OffsetDateTime to) {
+        return questionDays(tenant, List.of(new Span(from, to)));
+    }
+
+    /** The questions answered in the spans (not overlapping), as {@link #questionDays(TenantId, OffsetDateTime,
+     * OffsetDateTime)}, in one query whatever the number of spans. */
+    public List<QuestionDay> questionDays(TenantId tenant, List<Span> spans) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime[] from = spans.stream().map(Span::from).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] to = spans.stream().map(Span::to).toArray(OffsetDateTime[]::new);
         String key = QUESTION_KEY.replace("{0}", "m.question");
         return dsl.resultQuery("""
                 select day, channel, %s as question_key,
@@ -151,16 +184,17 @@ public class ConversationFigures {
                        count(*) filter (where m.handed_off) as handoffs
                   from (select (m.created_at at time zone 'UTC')::date as day, %s as channel, m.question,
                                m.low_confidence, m.feedback, m.handed_off
-                          from chat.messages m
-                         where m.tenant_id = ?::uuid
+                          from unnest(?::timestamptz[], ?::timestamptz[]) s (span_from, span_to)
+                          join chat.messages m
+                            on m.tenant_id = ?::uuid
                            and m.author = 'ASSISTANT'
                            and (m.model is null or m.model not in (?, ?))
                            and m.question is not null
-                           and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz) m
+                           and m.created_at >= s.span_from and m.created_at < s.span_to) m
                  where channel <> 'EVALUATION'
                  group by 1, 2, 3
-                having %s <> ''""".formatted(key, CHANNEL_OF_MESSAGE, key), tenant.value(), SmallTalk.MODEL,
-                        Clarification.MODEL, from, to)
+                having %s <> ''""".formatted(key, CHANNEL_OF_MESSAGE, key), from, to, tenant.value(),
+                        SmallTalk.MODEL, Clarification.MODEL)
                 .fetch(r -> new QuestionDay(r.get("day", LocalDate.class), Channel.valueOf(r.get("channel",
                         String.class)), r.get("question_key", String.class), r.get("question", String.class),
                         r.get("asked", Integer.class), r.get("unanswered", Integer.class),
@@ -181,7 +215,8 @@ public class ConversationFigures {
     /**
      * The conversations of {@code [from, to)} in which a question of this normalised wording was answered, newest
      * first, at most {@code limit}; {@code unansweredOnly}: only where the answer fell back, was rated 👎 or handed
-     * off. Transcripts deleted since (retention) are no longer listed.
+     * off. Transcripts deleted since (retention) are no longer listed. Read along {@code messages_question_key_idx}
+     * (the hash of the normalised question, then time): only that question's answers of the period are read.
      */
     public List<AskedIn> askedIn(TenantId tenant, String questionKey, OffsetDateTime from, OffsetDateTime to,
                                  @Nullable Channel channel, boolean unansweredOnly, int limit) {
@@ -199,11 +234,12 @@ public class ConversationFigures {
                    and (?::text is null or c.channel = ?::text)
                    and (not ? or m.low_confidence or m.feedback = -1 or m.handed_off)
                    and m.question is not null
+                   and md5(%s) = md5(?)
                    and %s = ?
                  order by m.created_at desc
-                 limit ?""".formatted(key), tenant.value(), SmallTalk.MODEL, Clarification.MODEL, from, to,
+                 limit ?""".formatted(key, key), tenant.value(), SmallTalk.MODEL, Clarification.MODEL, from, to,
                         channel == null ? null : channel.name(), channel == null ? null : channel.name(),
-                        unansweredOnly, questionKey, limit)
+                        unansweredOnly, questionKey, questionKey, limit)
                 .fetch(r -> new AskedIn(r.get(0, UUID.class), Channel.valueOf(r.get(1, String.class)),
                         r.get(2, OffsetDateTime.class), r.get(3, String.class), r.get(4, Boolean.class),
                         r.get(5, Boolean.class), r.get(6, Boolean.class)));
