@@ -262,6 +262,77 @@ class AnalyticsRollupTest {
                 .allSatisfy(x -> assertThat(bConversations).contains(x.conversationId()));
     }
 
+    @Test
+    void theLiveFiguresCountEachConversationAsDefinedAndSeveralSpansAreTheirSum() {
+        Period quarter = Period.lastDays(today, 90);
+        OffsetDateTime clock = OffsetDateTime.now(ZoneOffset.UTC);
+        // every conversation of A, counted one by one in Java from its rows
+        Map<String, int[]> expected = new TreeMap<>();
+        Map<String, List<Long>> seconds = new TreeMap<>();
+        var messages = dsl.selectFrom(MESSAGES).where(MESSAGES.TENANT_ID.eq(a.value())).fetch();
+        for (var c : dsl.selectFrom(CONVERSATIONS).where(CONVERSATIONS.TENANT_ID.eq(a.value()),
+                CONVERSATIONS.CHANNEL.ne("EVALUATION"), CONVERSATIONS.CREATED_AT.ge(quarter.from()),
+                CONVERSATIONS.CREATED_AT.lt(quarter.to())).fetch()) {
+            String key = c.getCreatedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate() + "|" + c.getChannel();
+            var own = messages.stream().filter(m -> m.getConversationId().equals(c.getId())).toList();
+            boolean answered = own.stream().anyMatch(m -> m.getAuthor().equals("ASSISTANT"));
+            boolean person = own.stream().anyMatch(m -> m.getAuthor().equals("AGENT"));
+            boolean ended = c.getStatus().equals("RESOLVED") || c.getVisitorLeftAt() != null
+                    || (c.getStatus().equals("BOT") && c.getUpdatedAt().isBefore(clock.minusMinutes(30)));
+            int[] counts = expected.computeIfAbsent(key, k -> new int[3]);
+            counts[0]++;
+            if (c.getHandoffAt() == null && ended && answered && !person) {
+                counts[1]++;
+            }
+            if (c.getHandoffAt() != null) {
+                counts[2]++;
+                own.stream().filter(m -> m.getAuthor().equals("AGENT") && !m.getCreatedAt().isBefore(c.getHandoffAt()))
+                        .map(m -> m.getCreatedAt()).min(java.util.Comparator.naturalOrder())
+                        .ifPresent(first -> seconds.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(Math.max(0L, java.time.Duration.between(c.getHandoffAt(), first).toSeconds())));
+            }
+        }
+        assertThat(expected.values().stream().mapToInt(x -> x[1]).sum()).as("some resolved without a person")
+                .isPositive();
+        assertThat(seconds).as("some handoffs answered by a person").isNotEmpty();
+        Map<String, int[]> actual = new TreeMap<>();
+        Map<String, List<Long>> actualSeconds = new TreeMap<>();
+        for (ConversationFigures.ConversationDay d : figures.conversationDays(a, quarter.from(), quarter.to())) {
+            if (d.conversations() > 0) {
+                String key = d.day() + "|" + d.channel();
+                actual.put(key, new int[]{d.conversations(), d.deflected(), d.handoffs()});
+                if (!d.responseSeconds().isEmpty()) {
+                    actualSeconds.put(key, d.responseSeconds().stream().sorted().toList());
+                }
+            }
+        }
+        seconds.replaceAll((k, v) -> v.stream().sorted().toList());
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actualSeconds).isEqualTo(seconds);
+
+        // three spans apart, read at once, are what each span gives on its own
+        List<ConversationFigures.Span> spans = List.of(
+                new ConversationFigures.Span(day(today.minusDays(60)), day(today.minusDays(57))),
+                new ConversationFigures.Span(day(today.minusDays(40)), day(today.minusDays(39))),
+                new ConversationFigures.Span(day(today), day(today.plusDays(1))));
+        List<String> one = new ArrayList<>();
+        List<String> each = new ArrayList<>();
+        List<String> questionsOne = new ArrayList<>();
+        List<String> questionsEach = new ArrayList<>();
+        figures.conversationDays(a, spans).forEach(d -> one.add(d.toString()));
+        figures.questionDays(a, spans).forEach(q -> questionsOne.add(q.toString()));
+        for (ConversationFigures.Span span : spans) {
+            figures.conversationDays(a, span.from(), span.to()).forEach(d -> each.add(d.toString()));
+            figures.questionDays(a, span.from(), span.to()).forEach(q -> questionsEach.add(q.toString()));
+        }
+        assertThat(one).isNotEmpty().containsExactlyInAnyOrderElementsOf(each);
+        assertThat(questionsOne).isNotEmpty().containsExactlyInAnyOrderElementsOf(questionsEach);
+    }
+
+    static OffsetDateTime day(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
     /** The (workspace, week, channel, question) rows where the weekly roll-up and the sum of its days differ. */
     List<org.jooq.Record> weeksMinusDays() {
         return dsl.fetch("""
