@@ -48,14 +48,12 @@ class AnalyticsDays {
                     .filter(d -> wanted.contains(d.day()))
                     .forEach(d -> byDay.merge(d.day(), d, DayFigures::plus));
         }
-        for (RollupPlan.Span span : plan.live()) {
-            for (ConversationFigures.ConversationDay d : figures.conversationDays(tenant, start(span.first()),
-                    start(span.last().plusDays(1)))) {
-                if (channel == null || d.channel() == channel) {
-                    byDay.merge(d.day(), new DayFigures(d.day(), d.conversations(), d.customerMessages(),
-                            d.deflected(), d.handoffs(), d.responded(), ResponseTimes.histogram(d.responseSeconds()),
-                            0, 0, 0, 0, 0, 0), DayFigures::plus);
-                }
+        // every live span (today, days not rolled up, changed past days) in one read
+        for (ConversationFigures.ConversationDay d : figures.conversationDays(tenant, spans(plan))) {
+            if (channel == null || d.channel() == channel) {
+                byDay.merge(d.day(), new DayFigures(d.day(), d.conversations(), d.customerMessages(),
+                        d.deflected(), d.handoffs(), d.responded(), ResponseTimes.histogram(d.responseSeconds()),
+                        0, 0, 0, 0, 0, 0), DayFigures::plus);
             }
         }
         for (FeedbackReviewDay a : figures.answerDays(tenant, period.from(), period.to(), channel)) {
@@ -65,34 +63,55 @@ class AnalyticsDays {
         return new ArrayList<>(byDay.values());
     }
 
-    /** The period's questions, added up per normalised wording (unordered). */
+    /**
+     * The period's questions, added up per normalised wording (unordered): the rolled-up ISO weeks that lie whole in
+     * the period with all seven days rolled up and unchanged from the weekly rows, the other rolled-up days from the
+     * daily rows, the live spans live.
+     */
     List<QuestionCount> questions(TenantId tenant, Period period, @Nullable Channel channel) {
         RollupPlan plan = plan(tenant, period);
         Map<String, QuestionCount> byKey = new HashMap<>();
         if (!plan.rolledUp().isEmpty()) {
-            Set<LocalDate> skipped = new HashSet<>();
-            for (RollupPlan.Span s : plan.live()) {
-                for (LocalDate d = s.first(); !d.isAfter(s.last()); d = d.plusDays(1)) {
-                    if (!d.isBefore(plan.rolledUp().getFirst()) && !d.isAfter(plan.rolledUp().getLast())) {
-                        skipped.add(d);
+            Set<LocalDate> rolledUp = new HashSet<>(plan.rolledUp());
+            List<LocalDate> weeks = new ArrayList<>();
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate day : plan.rolledUp()) {
+                LocalDate monday = AnalyticsRollupRepository.monday(day);
+                if (wholeWeek(monday, rolledUp)) {
+                    if (day.equals(monday)) {
+                        weeks.add(monday);
                     }
+                } else {
+                    days.add(day);
                 }
             }
-            for (QuestionCount q : rollups.questions(tenant, plan.rolledUp().getFirst(), plan.rolledUp().getLast(),
-                    channel, skipped)) {
+            for (QuestionCount q : rollups.questions(tenant, weeks, days, channel)) {
                 byKey.merge(q.key(), q, QuestionCount::plus);
             }
         }
-        for (RollupPlan.Span span : plan.live()) {
-            for (ConversationFigures.QuestionDay q : figures.questionDays(tenant, start(span.first()),
-                    start(span.last().plusDays(1)))) {
-                if (channel == null || q.channel() == channel) {
-                    byKey.merge(q.key(), new QuestionCount(q.key(), q.question(), q.asked(), q.unanswered(),
-                            q.fallbacks(), q.unhelpful(), q.handoffs()), QuestionCount::plus);
-                }
+        for (ConversationFigures.QuestionDay q : figures.questionDays(tenant, spans(plan))) {
+            if (channel == null || q.channel() == channel) {
+                byKey.merge(q.key(), new QuestionCount(q.key(), q.question(), q.asked(), q.unanswered(),
+                        q.fallbacks(), q.unhelpful(), q.handoffs()), QuestionCount::plus);
             }
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /** Whether all seven days of the week starting {@code monday} are among the rolled-up days read. */
+    private static boolean wholeWeek(LocalDate monday, Set<LocalDate> rolledUp) {
+        for (int i = 0; i < 7; i++) {
+            if (!rolledUp.contains(monday.plusDays(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<ConversationFigures.Span> spans(RollupPlan plan) {
+        return plan.live().stream()
+                .map(s -> new ConversationFigures.Span(start(s.first()), start(s.last().plusDays(1))))
+                .toList();
     }
 
     /** Which days of the period come from the roll-up and which are read live. */

@@ -12,18 +12,22 @@ import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import static com.frontline.db.analytics.Tables.CONVERSATION_DAYS;
 import static com.frontline.db.analytics.Tables.QUESTION_DAYS;
+import static com.frontline.db.analytics.Tables.QUESTION_WEEKS;
 import static com.frontline.db.analytics.Tables.ROLLUP_STALE;
 import static com.frontline.db.analytics.Tables.ROLLUP_STATE;
 
@@ -145,6 +149,56 @@ class AnalyticsRollupRepository {
         // @formatter:on
     }
 
+    /**
+     * The rolled-up questions of the whole ISO weeks {@code weeks} (their Mondays, from
+     * {@code analytics.question_weeks}) and of the single days {@code days} (from {@code analytics.question_days}),
+     * in the channel given (null: all), added up per normalised wording in one query. The caller picks weeks whose
+     * seven days are all rolled up and unchanged, and days outside those weeks: nothing is counted twice.
+     */
+    List<QuestionCount> questions(TenantId tenant, Collection<LocalDate> weeks, Collection<LocalDate> days,
+                                  @Nullable Channel channel) {
+        if (weeks.isEmpty() && days.isEmpty()) {
+            return List.of();
+        }
+        List<Condition> weekWhere = new ArrayList<>(List.of(
+                QUESTION_WEEKS.TENANT_ID.eq(tenant.value()),
+                QUESTION_WEEKS.WEEK.in(weeks)));
+        List<Condition> dayWhere = new ArrayList<>(List.of(
+                QUESTION_DAYS.TENANT_ID.eq(tenant.value()),
+                QUESTION_DAYS.DAY.in(days)));
+        if (channel != null) {
+            weekWhere.add(QUESTION_WEEKS.CHANNEL.eq(channel.name()));
+            dayWhere.add(QUESTION_DAYS.CHANNEL.eq(channel.name()));
+        }
+        // @formatter:off
+        var rows = dsl.select(QUESTION_WEEKS.QUESTION_KEY, QUESTION_WEEKS.QUESTION, QUESTION_WEEKS.ASKED,
+                        QUESTION_WEEKS.UNANSWERED, QUESTION_WEEKS.FALLBACKS, QUESTION_WEEKS.UNHELPFUL,
+                        QUESTION_WEEKS.HANDOFFS)
+                .from(QUESTION_WEEKS)
+                .where(weekWhere)
+                .unionAll(
+                    dsl.select(QUESTION_DAYS.QUESTION_KEY, QUESTION_DAYS.QUESTION, QUESTION_DAYS.ASKED,
+                            QUESTION_DAYS.UNANSWERED, QUESTION_DAYS.FALLBACKS, QUESTION_DAYS.UNHELPFUL,
+                            QUESTION_DAYS.HANDOFFS)
+                    .from(QUESTION_DAYS)
+                    .where(dayWhere))
+                .asTable("q");
+        Field<String> key = Objects.requireNonNull(rows.field(QUESTION_WEEKS.QUESTION_KEY));
+        Field<String> question = DSL.min(Objects.requireNonNull(rows.field(QUESTION_WEEKS.QUESTION))).as("question");
+        Field<Integer> asked = total(Objects.requireNonNull(rows.field(QUESTION_WEEKS.ASKED)), "asked");
+        Field<Integer> unanswered = total(Objects.requireNonNull(rows.field(QUESTION_WEEKS.UNANSWERED)),
+                "unanswered");
+        Field<Integer> fallbacks = total(Objects.requireNonNull(rows.field(QUESTION_WEEKS.FALLBACKS)), "fallbacks");
+        Field<Integer> unhelpful = total(Objects.requireNonNull(rows.field(QUESTION_WEEKS.UNHELPFUL)), "unhelpful");
+        Field<Integer> handoffs = total(Objects.requireNonNull(rows.field(QUESTION_WEEKS.HANDOFFS)), "handoffs");
+        return dsl.select(key, question, asked, unanswered, fallbacks, unhelpful, handoffs)
+                .from(rows)
+                .groupBy(key)
+                .fetch(r -> new QuestionCount(r.get(key), r.get(question), r.get(asked), r.get(unanswered),
+                        r.get(fallbacks), r.get(unhelpful), r.get(handoffs)));
+        // @formatter:on
+    }
+
     private static Field<Integer> total(Field<Integer> column, String name) {
         return DSL.sum(column).cast(SQLDataType.INTEGER).as(name);
     }
@@ -209,6 +263,7 @@ class AnalyticsRollupRepository {
             }
             written += questions.execute();
         }
+        written += recomputeWeeks(tenant, first, last);
         if (!marks.isEmpty()) {
             List<Row2<LocalDate, Long>> seen = marks.entrySet().stream()
                     .map(e -> DSL.row(e.getKey(), e.getValue()))
@@ -220,6 +275,42 @@ class AnalyticsRollupRepository {
         }
         // @formatter:on
         return written;
+    }
+
+    /**
+     * Adds the weeks that the days {@code [first, last]} fall in up again from their daily question rows, so a week's
+     * rows stay the sum of its days' (whichever of them are rolled up so far). Part of {@link #recompute}.
+     */
+    private int recomputeWeeks(TenantId tenant, LocalDate first, LocalDate last) {
+        LocalDate firstWeek = monday(first);
+        LocalDate lastWeek = monday(last);
+        // @formatter:off
+        dsl.deleteFrom(QUESTION_WEEKS)
+                .where(QUESTION_WEEKS.TENANT_ID.eq(tenant.value()),
+                       QUESTION_WEEKS.WEEK.between(firstWeek, lastWeek))
+                .execute();
+        Field<LocalDate> week = DSL.field("date_trunc('week', {0})::date", SQLDataType.LOCALDATE, QUESTION_DAYS.DAY);
+        return dsl.insertInto(QUESTION_WEEKS, QUESTION_WEEKS.TENANT_ID, QUESTION_WEEKS.WEEK, QUESTION_WEEKS.CHANNEL,
+                        QUESTION_WEEKS.QUESTION_KEY, QUESTION_WEEKS.QUESTION, QUESTION_WEEKS.ASKED,
+                        QUESTION_WEEKS.UNANSWERED, QUESTION_WEEKS.FALLBACKS, QUESTION_WEEKS.UNHELPFUL,
+                        QUESTION_WEEKS.HANDOFFS)
+                .select(dsl.select(QUESTION_DAYS.TENANT_ID, week, QUESTION_DAYS.CHANNEL, QUESTION_DAYS.QUESTION_KEY,
+                                DSL.min(QUESTION_DAYS.QUESTION), total(QUESTION_DAYS.ASKED, "asked"),
+                                total(QUESTION_DAYS.UNANSWERED, "unanswered"),
+                                total(QUESTION_DAYS.FALLBACKS, "fallbacks"),
+                                total(QUESTION_DAYS.UNHELPFUL, "unhelpful"),
+                                total(QUESTION_DAYS.HANDOFFS, "handoffs"))
+                        .from(QUESTION_DAYS)
+                        .where(QUESTION_DAYS.TENANT_ID.eq(tenant.value()),
+                               QUESTION_DAYS.DAY.between(firstWeek, lastWeek.plusDays(6)))
+                        .groupBy(QUESTION_DAYS.TENANT_ID, week, QUESTION_DAYS.CHANNEL, QUESTION_DAYS.QUESTION_KEY))
+                .execute();
+        // @formatter:on
+    }
+
+    /** The Monday of the ISO week of a day. */
+    static LocalDate monday(LocalDate day) {
+        return day.with(DayOfWeek.MONDAY);
     }
 
     /** Every day up to and including {@code day} is rolled up (the mark never moves back). */

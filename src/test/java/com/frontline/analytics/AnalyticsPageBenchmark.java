@@ -75,6 +75,8 @@ public final class AnalyticsPageBenchmark {
             var job = new AnalyticsRollupJob(rollups, figures, tx, new AnalyticsProperties(Duration.ofMinutes(5),
                     Duration.ofMinutes(10), 31, 500));
             var service = new AnalyticsService(new AnalyticsDays(rollups, figures), figures);
+            // the reads as they were before (ea79bec), on the same data, timed alternately with the new ones
+            var before = new AnalyticsService(new BaselineAnalyticsDays(rollups, figures), figures);
 
             start = System.nanoTime();
             ChatBenchmarkBeans.rollUpFeedback(dsl, tx);
@@ -84,51 +86,70 @@ public final class AnalyticsPageBenchmark {
             double backfill = (System.nanoTime() - start) / 1e9;
             plain.execute("vacuum analyze analytics.conversation_days");
             plain.execute("vacuum analyze analytics.question_days");
+            plain.execute("vacuum analyze analytics.question_weeks");
             plain.execute("vacuum analyze chat.answer_days");
             System.out.printf("roll-up backfill: feedback (chat.answer_days) %.1f s; analytics %,d workspace-days in "
-                            + "%.1f s, %,d conversation_days rows, %,d question_days rows%n", feedback,
-                    first.days(), backfill, plain.fetchCount(DSL.table("analytics.conversation_days")),
-                    plain.fetchCount(DSL.table("analytics.question_days")));
+                            + "%.1f s, %,d conversation_days rows, %,d question_days rows, %,d question_weeks rows%n",
+                    feedback, first.days(), backfill, plain.fetchCount(DSL.table("analytics.conversation_days")),
+                    plain.fetchCount(DSL.table("analytics.question_days")),
+                    plain.fetchCount(DSL.table("analytics.question_weeks")));
             double[] t = time(Math.max(5, runs / 4), () -> job.run().days());
             System.out.printf("%-46s %8.1f %8.1f%n", "analytics job run with nothing to do", t[0], t[1]);
 
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             System.out.printf("load average before timing: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("%-46s %8s %8s%n", "page data (report + previous period)", "p50 ms", "p95 ms");
+            System.out.printf("%-46s %17s %17s%n", "", "before (ea79bec)", "after");
+            System.out.printf("%-46s %8s %8s %8s %8s%n", "page data (report + previous period)", "p50 ms", "p95 ms",
+                    "p50 ms", "p95 ms");
             for (int days : new int[]{7, 30, 90}) {
                 for (Channel channel : Arrays.asList(null, Channel.WIDGET)) {
                     Period period = Period.lastDays(today, days);
-                    t = time(runs, () -> readTx.execute(s -> service.report(a, period, channel)).days().size());
-                    System.out.printf("%-46s %8.1f %8.1f%n", days + " days, " + (channel == null ? "all channels"
-                            : "widget"), t[0], t[1]);
+                    compare(days + " days, " + (channel == null ? "all channels" : "widget"), runs,
+                            () -> readTx.execute(s -> before.report(a, period, channel)),
+                            () -> readTx.execute(s -> service.report(a, period, channel)));
                 }
             }
             // the two parts of the 90-day report on their own: daily figures (both periods) and the questions
             AnalyticsDays parts = new AnalyticsDays(rollups, figures);
+            AnalyticsDays oldParts = new BaselineAnalyticsDays(rollups, figures);
             Period both = new Period(today.minusDays(179), today);
-            t = time(runs, () -> readTx.execute(s -> parts.days(a, both, null)).size());
-            System.out.printf("%-46s %8.1f %8.1f%n", "  of which daily figures, 90 + 90 days", t[0], t[1]);
+            compare("  of which daily figures, 90 + 90 days", runs,
+                    () -> readTx.execute(s -> oldParts.days(a, both, null)),
+                    () -> readTx.execute(s -> parts.days(a, both, null)));
             Period ninety = Period.lastDays(today, 90);
-            t = time(runs, () -> readTx.execute(s -> parts.questions(a, ninety, null)).size());
-            System.out.printf("%-46s %8.1f %8.1f%n", "  of which questions, 90 days", t[0], t[1]);
+            compare("  of which questions, 90 days", runs,
+                    () -> readTx.execute(s -> oldParts.questions(a, ninety, null)),
+                    () -> readTx.execute(s -> parts.questions(a, ninety, null)));
             Period custom = new Period(today.minusDays(179), today);
-            t = time(runs, () -> readTx.execute(s -> service.report(a, custom, null)).days().size());
-            System.out.printf("%-46s %8.1f %8.1f%n", "custom 180 days, all channels", t[0], t[1]);
-            t = time(runs, () -> readTx.execute(s -> service.keyFigures(a, today)).totals().conversations());
-            System.out.printf("%-46s %8.1f %8.1f%n", "dashboard key cards (7 + 7 days)", t[0], t[1]);
+            compare("custom 180 days, all channels", runs,
+                    () -> readTx.execute(s -> before.report(a, custom, null)),
+                    () -> readTx.execute(s -> service.report(a, custom, null)));
+            compare("dashboard key cards (7 + 7 days)", runs,
+                    () -> readTx.execute(s -> before.keyFigures(a, today)),
+                    () -> readTx.execute(s -> service.keyFigures(a, today)));
 
-            // late changes on three past days: those days are read live until the job rolls them up again
-            int changed = plain.execute("""
+            // late changes on four past days: those days are read live until the job rolls them up again
+            plain.execute("""
                     update chat.messages set feedback = -1
                      where (tenant_id, id) in (
                            select distinct on ((created_at at time zone 'UTC')::date) tenant_id, id
                              from chat.messages
                             where tenant_id = ? and author = 'ASSISTANT' and feedback is null
-                              and created_at >= now() - interval '40 days' and created_at < now() - interval '37 days'
+                              and created_at >= (current_date - 41)::timestamp at time zone 'UTC'
+                              and created_at < (current_date - 37)::timestamp at time zone 'UTC'
                             order by (created_at at time zone 'UTC')::date, created_at)""", a.value());
+            int changed = plain.fetchCount(DSL.table("analytics.rollup_stale"),
+                    DSL.field("tenant_id").eq(a.value()));
             Period quarter = Period.lastDays(today, 90);
-            t = time(runs, () -> readTx.execute(s -> service.report(a, quarter, null)).days().size());
-            System.out.printf("%-46s %8.1f %8.1f%n", "90 days with " + changed + " changed past days", t[0], t[1]);
+            compare("90 days with " + changed + " changed past days", runs,
+                    () -> readTx.execute(s -> before.report(a, quarter, null)),
+                    () -> readTx.execute(s -> service.report(a, quarter, null)));
+            compare("  of which daily figures, 90 + 90 days", runs,
+                    () -> readTx.execute(s -> oldParts.days(a, both, null)),
+                    () -> readTx.execute(s -> parts.days(a, both, null)));
+            compare("  of which questions, 90 days", runs,
+                    () -> readTx.execute(s -> oldParts.questions(a, ninety, null)),
+                    () -> readTx.execute(s -> parts.questions(a, ninety, null)));
             // one past day read live (what a changed day costs), by part
             java.time.OffsetDateTime dayStart = today.minusDays(38).atStartOfDay().atOffset(ZoneOffset.UTC);
             java.time.OffsetDateTime dayEnd = dayStart.plusDays(1);
@@ -138,12 +159,66 @@ public final class AnalyticsPageBenchmark {
             System.out.printf("%-46s %8.1f %8.1f%n", "  one day live: questions", t[0], t[1]);
             t = time(runs, () -> readTx.execute(s -> figures.answerDays(a, dayStart, dayEnd, null)).size());
             System.out.printf("%-46s %8.1f %8.1f%n", "  one day: answers (chat roll-up plan)", t[0], t[1]);
-            t = time(runs, () -> service.conversationsAsking(a, "how do i return item 7", quarter, null, false)
-                    .size());
-            System.out.printf("%-46s %8.1f %8.1f%n", "one question's conversations (90 days)", t[0], t[1]);
+            java.time.OffsetDateTime from = quarter.from();
+            java.time.OffsetDateTime to = quarter.to();
+            compare("one question's conversations (90 days)", runs,
+                    () -> readTx.execute(s -> ChatBenchmarkBeans.askedInWithoutIndex(dsl, a,
+                            "how do i return item 7", from, to, AnalyticsService.CONVERSATIONS_LISTED)),
+                    () -> readTx.execute(s -> service.conversationsAsking(a, "how do i return item 7", quarter, null,
+                            false).size()));
+            compare("a rare question's conversations (90 days)", runs,
+                    () -> readTx.execute(s -> ChatBenchmarkBeans.askedInWithoutIndex(dsl, a,
+                            "how do i return item 1999", from, to, AnalyticsService.CONVERSATIONS_LISTED)),
+                    () -> readTx.execute(s -> service.conversationsAsking(a, "how do i return item 1999", quarter,
+                            null, false).size()));
             System.out.printf("load average after timing: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             ds.close();
         }
+    }
+
+    /**
+     * Times the old and the new read alternately ({@code runs} each after 5 warm-ups each), checks that they give
+     * the same result, and prints p50/p95 of both.
+     */
+    private static void compare(String what, int runs, Supplier<Object> before, Supplier<Object> after) {
+        Object old = before.get();
+        Object now = after.get();
+        if (!normalised(old).equals(normalised(now))) {
+            throw new IllegalStateException(what + ": the old and the new read differ");
+        }
+        for (int i = 0; i < 5; i++) {
+            before.get();
+            after.get();
+        }
+        double[] b = new double[runs];
+        double[] n = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            before.get();
+            b[i] = (System.nanoTime() - s) / 1e6;
+            s = System.nanoTime();
+            after.get();
+            n[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(b);
+        Arrays.sort(n);
+        System.out.printf("%-46s %8.1f %8.1f %8.1f %8.1f%n", what, pct(b, 0.5), pct(b, 0.95), pct(n, 0.5),
+                pct(n, 0.95));
+    }
+
+    /** Lists of questions compared whatever their order (they come unordered). */
+    private static Object normalised(Object result) {
+        if (result instanceof java.util.List<?> list && !list.isEmpty() && list.getFirst() instanceof QuestionCount) {
+            return list.stream().map(Object::toString).sorted().toList();
+        }
+        if (result instanceof AnalyticsReport r) {
+            return java.util.List.of(r.totals(), r.previous(), r.days(), r.topQuestions(), r.topUnanswered());
+        }
+        return result;
+    }
+
+    private static double pct(double[] sorted, double p) {
+        return sorted[(int) Math.ceil(sorted.length * p) - 1];
     }
 
     private static double[] time(int runs, Supplier<Integer> query) {

@@ -29,6 +29,7 @@ import java.util.UUID;
 
 import static com.frontline.db.analytics.Tables.CONVERSATION_DAYS;
 import static com.frontline.db.analytics.Tables.QUESTION_DAYS;
+import static com.frontline.db.analytics.Tables.QUESTION_WEEKS;
 import static com.frontline.db.analytics.Tables.ROLLUP_STALE;
 import static com.frontline.db.chat.Tables.CONVERSATIONS;
 import static com.frontline.db.chat.Tables.MESSAGES;
@@ -81,6 +82,7 @@ class AnalyticsRollupTest {
         RollupPlan plan = analyticsDays.plan(a, Period.lastDays(today, 90));
         assertThat(plan.rolledUp()).hasSizeGreaterThanOrEqualTo(88);
         assertThat(plan.live()).hasSizeLessThanOrEqualTo(1);
+        assertThat(weeksMinusDays()).as("weeks that differ from the sum of their days").isEmpty();
         everyPeriodAndChannelMatchesLive();
         // the normalised wordings are one question each: three wordings of the shipping question are one key
         assertThat(analyticsDays.questions(a, Period.lastDays(today, 90), null))
@@ -120,6 +122,7 @@ class AnalyticsRollupTest {
         job.run();
         assertThat(stale(a)).isEmpty();
         assertThat(analyticsDays.plan(a, Period.lastDays(today, 90)).rolledUp()).containsAll(changed);
+        assertThat(weeksMinusDays()).as("weeks that differ from the sum of their days").isEmpty();
         everyPeriodAndChannelMatchesLive();
     }
 
@@ -156,6 +159,8 @@ class AnalyticsRollupTest {
         job.run();
         String aRows = dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
                 .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV();
+        String aWeeks = dsl.selectFrom(QUESTION_WEEKS).where(QUESTION_WEEKS.TENANT_ID.eq(a.value()))
+                .orderBy(QUESTION_WEEKS.WEEK, QUESTION_WEEKS.CHANNEL, QUESTION_WEEKS.QUESTION_KEY).fetch().formatCSV();
         LocalDate first = today.minusDays(120);
         LocalDate through = expectedCompleteThrough();
         tx.executeWithoutResult(s -> {
@@ -164,6 +169,9 @@ class AnalyticsRollupTest {
         });
         assertThat(dsl.selectFrom(CONVERSATION_DAYS).where(CONVERSATION_DAYS.TENANT_ID.eq(a.value()))
                 .orderBy(CONVERSATION_DAYS.DAY, CONVERSATION_DAYS.CHANNEL).fetch().formatCSV()).isEqualTo(aRows);
+        assertThat(dsl.selectFrom(QUESTION_WEEKS).where(QUESTION_WEEKS.TENANT_ID.eq(a.value()))
+                .orderBy(QUESTION_WEEKS.WEEK, QUESTION_WEEKS.CHANNEL, QUESTION_WEEKS.QUESTION_KEY).fetch().formatCSV())
+                .isEqualTo(aWeeks);
         // B's figures are B's only: its totals equal its own live computation, not A's
         Period quarter = Period.lastDays(today, 90);
         assertThat(Totals.of(analyticsDays.days(b, quarter, null))).isEqualTo(Totals.of(live(b, quarter, null)));
@@ -176,12 +184,193 @@ class AnalyticsRollupTest {
                         .replaceAll("\\p{Punct}+", " ").replaceAll("\\s+", " ").strip())).contains(q.key()));
     }
 
+    @Test
+    void theWeeklyQuestionRowsAreTheSumOfTheDailyOnesAndWholeWeeksAreReadFromThem() {
+        job.run();
+        assertThat(weeksMinusDays()).as("weeks that differ from the sum of their days").isEmpty();
+        assertThat(dsl.fetchCount(QUESTION_WEEKS, QUESTION_WEEKS.TENANT_ID.eq(a.value()))).isGreaterThan(20);
+        // a week's rows are read for whole weeks: change one week's rows behind the job's back and the period's
+        // questions show it (then put it back)
+        Period quarter = Period.lastDays(today, 90);
+        LocalDate monday = today.minusDays(40).with(java.time.DayOfWeek.MONDAY);
+        Map<String, Integer> before = asked(analyticsDays.questions(a, quarter, null));
+        tx.executeWithoutResult(s -> {
+            dsl.update(QUESTION_WEEKS).set(QUESTION_WEEKS.ASKED, QUESTION_WEEKS.ASKED.plus(1000))
+                    .where(QUESTION_WEEKS.TENANT_ID.eq(a.value()), QUESTION_WEEKS.WEEK.eq(monday)).execute();
+            assertThat(asked(analyticsDays.questions(a, quarter, null))).isNotEqualTo(before);
+            // B reads none of A's weeks
+            assertThat(asked(analyticsDays.questions(b, quarter, null)))
+                    .isEqualTo(asked(liveQuestions(b, quarter, null)));
+            s.setRollbackOnly();
+        });
+        assertThat(asked(analyticsDays.questions(a, quarter, null))).isEqualTo(before);
+        // the days of a week with a changed day are read from the daily rows and live, not from the week
+        UUID rated = pickAnswer(a, 40, "feedback is null");
+        LocalDate day = answerDay(a, rated);
+        tx.executeWithoutResult(s -> {
+            dsl.update(MESSAGES).set(MESSAGES.FEEDBACK, (short) -1)
+                    .where(MESSAGES.TENANT_ID.eq(a.value()), MESSAGES.ID.eq(rated)).execute();
+            dsl.update(QUESTION_WEEKS).set(QUESTION_WEEKS.ASKED, QUESTION_WEEKS.ASKED.plus(1000))
+                    .where(QUESTION_WEEKS.TENANT_ID.eq(a.value()),
+                           QUESTION_WEEKS.WEEK.eq(day.with(java.time.DayOfWeek.MONDAY))).execute();
+            assertThat(byKey(analyticsDays.questions(a, quarter, null)))
+                    .isEqualTo(byKey(liveQuestions(a, quarter, null)));
+            s.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void oneQuestionsConversationsAreThoseOfItsWordingsInTheWorkspaceAndPeriod() {
+        job.run();
+        Period month = Period.lastDays(today, 30);
+        String key = "how long does shipping take";
+        for (Channel channel : Arrays.asList(null, Channel.WIDGET)) {
+            for (boolean unansweredOnly : List.of(false, true)) {
+                List<ConversationFigures.AskedIn> asked = figures.askedIn(a, key, month.from(), month.to(), channel,
+                        unansweredOnly, 1000);
+                // every answer of A in the period whose question normalises to the key, newest first
+                var expected = dsl.select(MESSAGES.CONVERSATION_ID, MESSAGES.CREATED_AT, MESSAGES.QUESTION)
+                        .from(MESSAGES)
+                        .join(CONVERSATIONS).on(CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
+                                CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                        .where(MESSAGES.TENANT_ID.eq(a.value()), MESSAGES.AUTHOR.eq("ASSISTANT"),
+                                MESSAGES.QUESTION.isNotNull(), CONVERSATIONS.CHANNEL.ne("EVALUATION"),
+                                channel == null ? org.jooq.impl.DSL.noCondition()
+                                        : CONVERSATIONS.CHANNEL.eq(channel.name()),
+                                unansweredOnly ? org.jooq.impl.DSL.condition(
+                                        "messages.low_confidence or messages.feedback = -1 or messages.handed_off")
+                                        : org.jooq.impl.DSL.noCondition(),
+                                MESSAGES.CREATED_AT.ge(month.from()), MESSAGES.CREATED_AT.lt(month.to()))
+                        .orderBy(MESSAGES.CREATED_AT.desc())
+                        .fetch()
+                        .stream()
+                        .filter(r -> r.get(MESSAGES.QUESTION).toLowerCase().replaceAll("\\p{Punct}+", " ")
+                                .replaceAll("\\s+", " ").strip().equals(key))
+                        .map(r -> r.get(MESSAGES.CONVERSATION_ID) + "@" + r.get(MESSAGES.CREATED_AT).toInstant())
+                        .toList();
+                assertThat(expected).as("the fixture asks the question in the period").isNotEmpty();
+                assertThat(asked.stream().map(x -> x.conversationId() + "@" + x.askedAt().toInstant()).toList())
+                        .as(channel + ", unanswered only " + unansweredOnly).isEqualTo(expected);
+            }
+        }
+        // the limit keeps the newest; B's conversations are B's only
+        assertThat(figures.askedIn(a, key, month.from(), month.to(), null, false, 3)).hasSize(3);
+        List<UUID> bConversations = dsl.select(CONVERSATIONS.ID).from(CONVERSATIONS)
+                .where(CONVERSATIONS.TENANT_ID.eq(b.value())).fetch(CONVERSATIONS.ID);
+        assertThat(figures.askedIn(b, key, month.from(), month.to(), null, false, 1000))
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(bConversations).contains(x.conversationId()));
+    }
+
+    @Test
+    void theLiveFiguresCountEachConversationAsDefinedAndSeveralSpansAreTheirSum() {
+        Period quarter = Period.lastDays(today, 90);
+        OffsetDateTime clock = OffsetDateTime.now(ZoneOffset.UTC);
+        // every conversation of A, counted one by one in Java from its rows
+        Map<String, int[]> expected = new TreeMap<>();
+        Map<String, List<Long>> seconds = new TreeMap<>();
+        var messages = dsl.selectFrom(MESSAGES).where(MESSAGES.TENANT_ID.eq(a.value())).fetch();
+        for (var c : dsl.selectFrom(CONVERSATIONS).where(CONVERSATIONS.TENANT_ID.eq(a.value()),
+                CONVERSATIONS.CHANNEL.ne("EVALUATION"), CONVERSATIONS.CREATED_AT.ge(quarter.from()),
+                CONVERSATIONS.CREATED_AT.lt(quarter.to())).fetch()) {
+            String key = c.getCreatedAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate() + "|" + c.getChannel();
+            var own = messages.stream().filter(m -> m.getConversationId().equals(c.getId())).toList();
+            boolean answered = own.stream().anyMatch(m -> m.getAuthor().equals("ASSISTANT"));
+            boolean person = own.stream().anyMatch(m -> m.getAuthor().equals("AGENT"));
+            boolean ended = c.getStatus().equals("RESOLVED") || c.getVisitorLeftAt() != null
+                    || (c.getStatus().equals("BOT") && c.getUpdatedAt().isBefore(clock.minusMinutes(30)));
+            int[] counts = expected.computeIfAbsent(key, k -> new int[3]);
+            counts[0]++;
+            if (c.getHandoffAt() == null && ended && answered && !person) {
+                counts[1]++;
+            }
+            if (c.getHandoffAt() != null) {
+                counts[2]++;
+                own.stream().filter(m -> m.getAuthor().equals("AGENT") && !m.getCreatedAt().isBefore(c.getHandoffAt()))
+                        .map(m -> m.getCreatedAt()).min(java.util.Comparator.naturalOrder())
+                        .ifPresent(first -> seconds.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(Math.max(0L, java.time.Duration.between(c.getHandoffAt(), first).toSeconds())));
+            }
+        }
+        assertThat(expected.values().stream().mapToInt(x -> x[1]).sum()).as("some resolved without a person")
+                .isPositive();
+        assertThat(seconds).as("some handoffs answered by a person").isNotEmpty();
+        Map<String, int[]> actual = new TreeMap<>();
+        Map<String, List<Long>> actualSeconds = new TreeMap<>();
+        for (ConversationFigures.ConversationDay d : figures.conversationDays(a, quarter.from(), quarter.to())) {
+            if (d.conversations() > 0) {
+                String key = d.day() + "|" + d.channel();
+                actual.put(key, new int[]{d.conversations(), d.deflected(), d.handoffs()});
+                if (!d.responseSeconds().isEmpty()) {
+                    actualSeconds.put(key, d.responseSeconds().stream().sorted().toList());
+                }
+            }
+        }
+        seconds.replaceAll((k, v) -> v.stream().sorted().toList());
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actualSeconds).isEqualTo(seconds);
+
+        // three spans apart, read at once, are what each span gives on its own
+        List<ConversationFigures.Span> spans = List.of(
+                new ConversationFigures.Span(day(today.minusDays(60)), day(today.minusDays(57))),
+                new ConversationFigures.Span(day(today.minusDays(40)), day(today.minusDays(39))),
+                new ConversationFigures.Span(day(today), day(today.plusDays(1))));
+        List<String> one = new ArrayList<>();
+        List<String> each = new ArrayList<>();
+        List<String> questionsOne = new ArrayList<>();
+        List<String> questionsEach = new ArrayList<>();
+        figures.conversationDays(a, spans).forEach(d -> one.add(d.toString()));
+        figures.questionDays(a, spans).forEach(q -> questionsOne.add(q.toString()));
+        for (ConversationFigures.Span span : spans) {
+            figures.conversationDays(a, span.from(), span.to()).forEach(d -> each.add(d.toString()));
+            figures.questionDays(a, span.from(), span.to()).forEach(q -> questionsEach.add(q.toString()));
+        }
+        assertThat(one).isNotEmpty().containsExactlyInAnyOrderElementsOf(each);
+        assertThat(questionsOne).isNotEmpty().containsExactlyInAnyOrderElementsOf(questionsEach);
+    }
+
+    static OffsetDateTime day(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The (workspace, week, channel, question) rows where the weekly roll-up and the sum of its days differ. */
+    List<org.jooq.Record> weeksMinusDays() {
+        return dsl.fetch("""
+                (select tenant_id, week, channel, question_key, question, asked, unanswered, fallbacks, unhelpful,
+                        handoffs
+                   from analytics.question_weeks
+                 except all
+                 select tenant_id, date_trunc('week', day)::date, channel, question_key, min(question),
+                        sum(asked)::int, sum(unanswered)::int, sum(fallbacks)::int, sum(unhelpful)::int,
+                        sum(handoffs)::int
+                   from analytics.question_days group by 1, 2, 3, 4)
+                union all
+                (select tenant_id, date_trunc('week', day)::date, channel, question_key, min(question),
+                        sum(asked)::int, sum(unanswered)::int, sum(fallbacks)::int, sum(unhelpful)::int,
+                        sum(handoffs)::int
+                   from analytics.question_days group by 1, 2, 3, 4
+                 except all
+                 select tenant_id, week, channel, question_key, question, asked, unanswered, fallbacks, unhelpful,
+                        handoffs
+                   from analytics.question_weeks)""");
+    }
+
     void everyPeriodAndChannelMatchesLive() {
+        List<Period> periods = new ArrayList<>();
+        for (int days : List.of(7, 30, 90)) {
+            periods.add(Period.lastDays(today, days));
+        }
+        // custom ranges: edges in the middle of weeks, one ending before today, a single past day, one Monday to
+        // Sunday week
+        periods.add(new Period(today.minusDays(63), today.minusDays(20)));
+        periods.add(new Period(today.minusDays(99), today.minusDays(1)));
+        periods.add(new Period(today.minusDays(45), today.minusDays(45)));
+        LocalDate monday = today.minusDays(30).with(java.time.DayOfWeek.MONDAY);
+        periods.add(new Period(monday, monday.plusDays(6)));
         for (TenantId tenant : List.of(a, b)) {
-            for (int days : List.of(7, 30, 90)) {
+            for (Period period : periods) {
                 for (Channel channel : Arrays.asList(null, Channel.WIDGET, Channel.PLAYGROUND)) {
-                    Period period = Period.lastDays(today, days);
-                    String what = tenant + ", " + days + " days, " + channel;
+                    String what = tenant + ", " + period + ", " + channel;
                     assertThat(analyticsDays.days(tenant, period, channel)).as(what)
                             .isEqualTo(live(tenant, period, channel));
                     assertThat(byKey(analyticsDays.questions(tenant, period, channel))).as(what)

@@ -1,34 +1,26 @@
 package com.frontline.llm.web;
 
 import com.frontline.llm.internal.UsageQuery;
+import com.frontline.shared.web.PeriodChoice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The usage dashboard's period and filter as the GET form sends them. A value the page cannot use gets a message next
- * to its field and the default (the last 30 days, every provider) is shown instead: never a 400.
+ * The usage dashboard's period and filter as the GET form sends them (the period read by the shared
+ * {@link PeriodChoice}). A value the page cannot use gets a message next to its field and the default (the last 30
+ * days, every provider) is shown instead: never a 400.
  *
  * @param period {@code 7}, {@code 30}, {@code 90} (days up to today, UTC) or {@code custom} ({@code from}–{@code to})
  */
 public record UsagePeriodForm(@Nullable String period, @Nullable String from, @Nullable String to,
                        @Nullable String provider, @Nullable String model) {
 
-    static final List<Integer> PERIODS = List.of(7, 30, 90);
-    static final int DEFAULT_PERIOD = 30;
-    /** The longest custom range, in days. */
-    static final int MAX_DAYS = 366;
-    /** How far back a custom range may start (the longest retention of raw records; summaries are kept). */
-    static final int MAX_AGE_DAYS = 3650;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    static final List<Integer> PERIODS = PeriodChoice.PERIODS;
 
     /**
      * @param values the values as entered, to fill the form again
@@ -45,14 +37,12 @@ public record UsagePeriodForm(@Nullable String period, @Nullable String from, @N
 
         /** The period picked in the form: 7, 30, 90 or custom. */
         public String period() {
-            return values.getOrDefault("period", String.valueOf(DEFAULT_PERIOD));
+            return PeriodChoice.choice(values);
         }
 
         /** The accepted values as a query string ({@code ?a=b&…}, empty when none). */
         public String queryString() {
-            UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-            links.forEach(b::queryParam);
-            return b.build().encode().toUriString();
+            return PeriodChoice.queryString(links);
         }
 
         /** The same period with another provider and model (null: all). */
@@ -76,54 +66,11 @@ public record UsagePeriodForm(@Nullable String period, @Nullable String from, @N
     Parsed parse(LocalDate today) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate first = today.minusDays(DEFAULT_PERIOD - 1);
-        LocalDate last = today;
-        String label = "Last " + DEFAULT_PERIOD + " days";
-        String p = blankToNull(period);
-        if ("custom".equals(p)) {
-            values.put("period", "custom");
-            LocalDate f = date(from, "from", "first", errors);
-            LocalDate t = date(to, "to", "last", errors);
-            if (f != null && f.isBefore(today.minusDays(MAX_AGE_DAYS))) {
-                errors.put("from", "Choose a first day within the last ten years.");
-            } else if (f != null && f.isAfter(today)) {
-                errors.put("from", "The first day can be today (" + today + ") at the latest.");
-            }
-            if (t != null && t.isAfter(today)) {
-                errors.put("to", "The last day can be today (" + today + ") at the latest.");
-            } else if (f != null && t != null && t.isBefore(f)) {
-                errors.put("to", "The last day is before the first (" + f + ").");
-            } else if (f != null && t != null && ChronoUnit.DAYS.between(f, t) + 1 > MAX_DAYS) {
-                errors.put("to", "A range is at most %d days; this one has %d.".formatted(MAX_DAYS,
-                        ChronoUnit.DAYS.between(f, t) + 1));
-            }
-            // the form keeps what was typed, so it can be corrected
-            values.put("from", from == null ? "" : from.strip());
-            values.put("to", to == null ? "" : to.strip());
-            if (errors.isEmpty() && f != null && t != null) {
-                first = f;
-                last = t;
-                label = f.equals(t) ? f.format(DAY) : f.format(DAY) + " – " + t.format(DAY);
-            }
-        } else if (p != null) {
-            Integer days = PERIODS.stream().filter(d -> String.valueOf(d).equals(p)).findFirst().orElse(null);
-            if (days == null) {
-                errors.put("period", "Choose 7, 30 or 90 days, or a custom range.");
-            } else {
-                first = today.minusDays(days - 1L);
-                label = "Last " + days + " days";
-                values.put("period", p);
-            }
-        }
+        PeriodChoice chosen = PeriodChoice.parse(period, from, to, today, values, errors);
         String pr = choice(provider, "provider", "provider", values, errors);
         String m = choice(model, "model", "model", values, errors);
-        Map<String, String> links = new LinkedHashMap<>(values);
-        if ("custom".equals(values.get("period")) && (errors.containsKey("from") || errors.containsKey("to"))) {
-            links.remove("period");
-            links.remove("from");
-            links.remove("to");
-        }
-        return new Parsed(new UsageQuery(first, last, pr, m), values, links, errors, label);
+        return new Parsed(new UsageQuery(chosen.first(), chosen.last(), pr, m), values,
+                PeriodChoice.links(values, errors), errors, chosen.label());
     }
 
     private static @Nullable String choice(@Nullable String raw, String name, String what, Map<String, String> values,
@@ -138,24 +85,5 @@ public record UsagePeriodForm(@Nullable String period, @Nullable String from, @N
         }
         values.put(name, v);
         return v;
-    }
-
-    private static @Nullable LocalDate date(@Nullable String raw, String field, String which,
-                                            Map<String, String> errors) {
-        String v = blankToNull(raw);
-        if (v == null) {
-            errors.put(field, "Choose the " + which + " day of the range.");
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            errors.put(field, "Enter a date like 2026-12-01.");
-            return null;
-        }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

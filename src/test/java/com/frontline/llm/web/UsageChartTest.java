@@ -3,6 +3,7 @@ package com.frontline.llm.web;
 import com.frontline.llm.internal.LatencyHistogram;
 import com.frontline.llm.internal.UsageReport;
 import com.frontline.llm.internal.UsageTotals;
+import com.frontline.shared.web.DailyChart;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -36,10 +37,10 @@ class UsageChartTest {
     @Test
     void callsStackFailuresOnSuccessesOnARoundScale() {
         var chart = UsageChart.calls(days(30, i -> i == 29 ? totals(130, 7, "0") : totals(0, 0, "0")));
-        assertThat(chart.yTicks()).extracting(UsageChart.Tick::label).containsExactly("0", "100", "200");
+        assertThat(chart.yTicks()).extracting(DailyChart.Tick::label).containsExactly("0", "100", "200");
         assertThat(chart.bars()).hasSize(2);
-        UsageChart.Rect ok = chart.bars().get(0);
-        UsageChart.Rect failed = chart.bars().get(1);
+        DailyChart.Rect ok = chart.bars().get(0);
+        DailyChart.Rect failed = chart.bars().get(1);
         assertThat(ok.css()).isEqualTo("ok");
         assertThat(failed.css()).isEqualTo("failed");
         assertThat(failed.y() + failed.h()).isCloseTo(ok.y(), org.assertj.core.api.Assertions.within(0.11));
@@ -58,7 +59,7 @@ class UsageChartTest {
             if (n > 1) {
                 assertThat(ticks.getFirst().anchor()).isEqualTo("start");
                 assertThat(ticks.getLast().anchor()).isEqualTo("end");
-                assertThat(ticks.getLast().at()).isEqualTo(UsageChart.WIDTH - UsageChart.RIGHT);
+                assertThat(ticks.getLast().at()).isEqualTo(DailyChart.WIDTH - DailyChart.RIGHT);
             }
             for (int i = 1; i < ticks.size(); i++) {
                 assertThat(ticks.get(i).at() - ticks.get(i - 1).at()).as("%d days, label %d", n, i)
@@ -75,7 +76,7 @@ class UsageChartTest {
         var chart = UsageChart.cost(days(3, i -> totals(1, 0, "0.20")), budget);
         assertThat(chart.reference()).isNotNull();
         assertThat(chart.reference().label()).isEqualTo("Budget pace $1 a day");
-        assertThat(chart.yTicks()).extracting(UsageChart.Tick::label).containsExactly("$0", "$0.5", "$1");
+        assertThat(chart.yTicks()).extracting(DailyChart.Tick::label).containsExactly("$0", "$0.5", "$1");
         assertThat(chart.bars()).allSatisfy(b -> assertThat(b.title()).endsWith(": $0.2"));
     }
 
@@ -83,7 +84,7 @@ class UsageChartTest {
     void latencyLinesBreakOnDaysWithoutCallsAndALoneDayIsADot() {
         var chart = UsageChart.latency(days(5, i -> i == 2 ? totals(0, 0, "0")
                 : totals(1, 0, "0", 100L * (i + 1))));
-        UsageChart.Path p50 = chart.lines().getFirst();
+        DailyChart.Path p50 = chart.lines().getFirst();
         assertThat(p50.d()).startsWith("M").contains(" L").doesNotContain("NaN");
         assertThat(p50.d().split("M", -1)).as("one segment before the gap, one after").hasSize(3);
         var lone = UsageChart.latency(days(3, i -> i == 1 ? totals(1, 0, "0", 800) : totals(0, 0, "0")));
