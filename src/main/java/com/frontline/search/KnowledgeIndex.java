@@ -89,6 +89,19 @@ public class KnowledgeIndex {
      * @throws IndexingFailedException  if Elasticsearch refused some chunks
      */
     public void index(TenantId tenant, List<IndexedChunk> chunks) {
+        checkBeforeWriting(tenant, chunks);
+        ready();
+        for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
+            List<IndexedChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
+            BulkResponse response = call("index chunks", () -> client.bulk(requests.index(tenant, batch)));
+            if (response.errors()) {
+                throw failure(tenant, response);
+            }
+        }
+    }
+
+    /** Every chunk is the tenant's and has an embedding of the index's length, or nothing is written. */
+    private static void checkBeforeWriting(TenantId tenant, List<IndexedChunk> chunks) {
         for (IndexedChunk chunk : chunks) {
             if (!chunk.tenant().equals(tenant)) {
                 throw new IllegalArgumentException(
@@ -97,14 +110,6 @@ public class KnowledgeIndex {
             if (chunk.embedding().length != ChunksIndex.DIMENSIONS) {
                 throw new IllegalArgumentException("Chunk " + chunk.chunkId() + " has a " + chunk.embedding().length
                         + "-dimensional embedding, the index takes " + ChunksIndex.DIMENSIONS + "; nothing was indexed");
-            }
-        }
-        ready();
-        for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
-            List<IndexedChunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BULK_SIZE));
-            BulkResponse response = call("index chunks", () -> client.bulk(requests.index(tenant, batch)));
-            if (response.errors()) {
-                throw failure(tenant, response);
             }
         }
     }
@@ -118,16 +123,7 @@ public class KnowledgeIndex {
      * @throws IllegalArgumentException before writing anything, as {@link #index}
      */
     public Map<UUID, String> indexEach(TenantId tenant, List<IndexedChunk> chunks) {
-        for (IndexedChunk chunk : chunks) {
-            if (!chunk.tenant().equals(tenant)) {
-                throw new IllegalArgumentException(
-                        "Chunk " + chunk.chunkId() + " does not belong to tenant " + tenant + "; nothing was indexed");
-            }
-            if (chunk.embedding().length != ChunksIndex.DIMENSIONS) {
-                throw new IllegalArgumentException("Chunk " + chunk.chunkId() + " has a " + chunk.embedding().length
-                        + "-dimensional embedding, the index takes " + ChunksIndex.DIMENSIONS + "; nothing was indexed");
-            }
-        }
+        checkBeforeWriting(tenant, chunks);
         ready();
         Map<UUID, String> refused = new HashMap<>();
         for (int from = 0; from < chunks.size(); from += BULK_SIZE) {
