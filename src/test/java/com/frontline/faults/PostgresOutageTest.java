@@ -17,8 +17,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static com.frontline.Eventually.await;
@@ -67,6 +72,10 @@ class PostgresOutageTest {
             assertThat((System.nanoTime() - before) / 1_000_000).as("within the pool's wait, not a hang")
                     .isLessThan(15_000);
             assertThat(ElasticsearchOutageTest.health(base)).contains("\"db\":{\"status\":\"DOWN\"");
+            HttpResponse<String> widget = post(base + "/widget/api/session?key=wk_unknown&visitor=v-outage-0000000001");
+            assertThat(widget.statusCode()).as("a clear 'try again', not a server error").isEqualTo(503);
+            assertThat(widget.headers().firstValue("Retry-After")).contains("5");
+            assertThat(widget.body()).contains("try again in a few seconds").doesNotContain("Exception");
 
             proxy.restore();
 
@@ -80,6 +89,13 @@ class PostgresOutageTest {
                     DSL.field("tenant_id").eq(tenant.id().value()))).as("only the one started after").isEqualTo(1);
         } finally {
             DataDirectories.deleteQuietly(data);
+        }
+    }
+
+    private static HttpResponse<String> post(String url) throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -8,6 +8,7 @@ import com.frontline.chat.Conversation;
 import com.frontline.shared.InvalidInputException;
 import com.frontline.shared.NotFoundException;
 import com.frontline.shared.PortalProperties;
+import com.frontline.shared.web.DatabaseUnavailable;
 import com.frontline.tenants.PublicWidget;
 import com.frontline.tenants.TenantService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -257,6 +258,18 @@ class WidgetApiController {
     ResponseEntity<Map<String, Object>> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Map.of("error", "This chat is not available. Reload the page to start again."));
+    }
+
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.jooq.exception.DataAccessException.class})
+    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) throws Exception {
+        if (!DatabaseUnavailable.is(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(Map.of("error", "The chat is not available for a moment. Please try again in a few seconds."));
     }
 
     private static ResponseEntity<Map<String, Object>> tooMany(WidgetRateLimits.Refusal refusal) {

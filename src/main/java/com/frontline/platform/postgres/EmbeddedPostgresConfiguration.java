@@ -55,6 +55,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setPassword("postgres");
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("frontline");
+        // as spring.datasource.hikari.connection-timeout for an external database: then a clear 503 "try again"
+        dataSource.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         return dataSource;
     }
 

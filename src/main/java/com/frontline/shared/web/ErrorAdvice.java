@@ -45,6 +45,22 @@ class ErrorAdvice {
                 "That file is larger than the upload limit. Choose a smaller file.");
     }
 
+    /**
+     * The database is away or no connection was free in time: 503 with "try again", not a generic error. Anything
+     * else in these exception types is a bug and goes to the default error handling.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.jooq.exception.DataAccessException.class})
+    ModelAndView databaseUnavailable(Exception e, HtmxRequest htmx, HttpServletResponse response) throws Exception {
+        if (!DatabaseUnavailable.is(e)) {
+            throw e;
+        }
+        log.warn("Database unavailable: {}", e.toString());
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        return render(htmx, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+    }
+
     static ModelAndView render(HtmxRequest htmx, HttpServletResponse response, HttpStatus status, String message) {
         // The back button restoring a page swaps the whole body: it gets the error page, like a plain request.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
@@ -61,7 +77,8 @@ class ErrorAdvice {
         ModelAndView page = new ModelAndView("error/page", status);
         page.addObject("status", status.value());
         page.addObject("heading", status == HttpStatus.NOT_FOUND ? "Page not found"
-                : status == HttpStatus.FORBIDDEN ? "Not allowed" : "That did not work");
+                : status == HttpStatus.FORBIDDEN ? "Not allowed"
+                : status == HttpStatus.SERVICE_UNAVAILABLE ? "Please try again in a moment" : "That did not work");
         page.addObject("message", message);
         return page;
     }
