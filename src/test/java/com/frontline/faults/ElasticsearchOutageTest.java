@@ -16,6 +16,7 @@ import com.frontline.knowledge.KnowledgeService;
 import com.frontline.knowledge.UploadResult;
 import com.frontline.platform.DataDirectories;
 import com.frontline.platform.elasticsearch.SharedTestElasticsearch;
+import com.frontline.search.KnowledgeIndex;
 import com.frontline.search.Visibility;
 import com.frontline.shared.Actor;
 import com.frontline.shared.CurrentTenant;
@@ -66,6 +67,7 @@ class ElasticsearchOutageTest {
                     Visibility.PUBLIC);
             await(() -> knowledge.document(tenant.id(), upload.documentId()).document().latestStatus()
                     == DocumentStatus.INDEXED);
+            app.getBean(KnowledgeIndex.class).refresh(); // searchable now, not at the next refresh
             ChatService chat = app.getBean(ChatService.class);
 
             ChatMessage before = ask(chat, tenant, "visitor-before");
