@@ -58,7 +58,7 @@ class KnowledgeJobs {
     @Bean
     OneTimeTask<Ingest> ingestTask(BatchIngestion batches, DocumentRepository documents) {
         return Tasks.oneTime("knowledge-ingest", Ingest.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
+                .onFailure(new WaitForSearch<>(new FailureHandler.MaxRetriesFailureHandler<>(MAX_RETRIES,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)),
                         (complete, operations) -> {
                             Ingest job = (Ingest) complete.getExecution().taskInstance.getData();
@@ -69,7 +69,7 @@ class KnowledgeJobs {
                                     DocumentStatus.FAILED, "Indexing failed after several attempts. "
                                             + "Try \"Rebuild index\" later, or upload the file again.");
                             operations.stop();
-                        }))
+                        })))
                 .execute((instance, context) -> {
                     Ingest job = instance.getData();
                     TenantId tenant = TenantId.of(job.tenant());

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.frontline.platform.elasticsearch.ElasticsearchUnavailableException;
 import com.frontline.platform.elasticsearch.ElasticsearchConnection;
 import com.frontline.search.internal.ChunkHitSource;
 import com.frontline.search.internal.ChunkIdSource;
@@ -42,6 +43,8 @@ public class KnowledgeIndex {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
     /** ~5 kB per chunk (text and a 384-float vector as JSON): about 2.5 MB per bulk request. */
     private static final int BULK_SIZE = 500;
+    /** How an I/O failure talking to Elasticsearch starts its message ({@link #unreachable}). */
+    private static final String CANNOT = "Elasticsearch: cannot ";
 
     private final ElasticsearchClient client;
     private final ElasticsearchConnection connection;
@@ -319,11 +322,30 @@ public class KnowledgeIndex {
         }
     }
 
+    /**
+     * True when a failure of this index's methods is Elasticsearch being away (the embedded node not running, or an
+     * I/O failure talking to it: connection refused, reset or timed out), not a refusal of the request itself: jobs
+     * wait for it to come back rather than give up.
+     */
+    public static boolean unreachable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof ElasticsearchUnavailableException) {
+                return true;
+            }
+            if (t instanceof UncheckedIOException u && u.getMessage() != null
+                    && u.getMessage().startsWith(CANNOT) && u.getCause() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private <T> T call(String what, ElasticsearchCall<T> call) {
         try {
             return call.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch: cannot " + what + " in " + index, e);
+            throw new UncheckedIOException(CANNOT + what + " in " + index, e);
         }
     }
 

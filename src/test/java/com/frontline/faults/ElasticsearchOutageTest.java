@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Elasticsearch goes away mid-traffic (its connections cut and refused, through a proxy) and comes back: answers
  * degrade honestly (no knowledge, no invented answer: the fallback, low confidence, a person available), health says
- * so meanwhile, and everything answers again by itself once it returns.
+ * so meanwhile, an upload waits instead of failing, and everything answers and indexes again by itself once it
+ * returns.
  */
 @Tag("slow") // starts an app of its own: left out of the fast set (-DexcludedGroups=slow)
 class ElasticsearchOutageTest {
@@ -86,6 +87,12 @@ class ElasticsearchOutageTest {
             assertThat(chat.conversation(tenant.id(), during.id()).status())
                     .as("a person is still reachable").isEqualTo(ConversationStatus.WAITING);
             assertThat(health(base)).contains("\"elasticsearch\":{\"status\":\"DOWN\"");
+            UploadResult waiting = knowledge.upload(tenant, "shipping.md",
+                    "# Shipping\nOrders ship within two working days.".getBytes(StandardCharsets.UTF_8), null,
+                    Visibility.PUBLIC);
+            Thread.sleep(3000); // its indexing job runs and finds the index away
+            assertThat(knowledge.document(tenant.id(), waiting.documentId()).document().latestStatus())
+                    .as("an upload during the outage waits, it does not fail").isNotEqualTo(DocumentStatus.FAILED);
 
             proxy.restore();
 
@@ -93,6 +100,12 @@ class ElasticsearchOutageTest {
             ChatMessage after = ask(chat, tenant, "visitor-after");
             assertThat(after.lowConfidence()).as("answers from knowledge again, by itself").isFalse();
             assertThat(after.citations()).isNotEmpty();
+            await(() -> knowledge.document(tenant.id(), waiting.documentId()).document().latestStatus()
+                    == DocumentStatus.INDEXED);
+            app.getBean(KnowledgeIndex.class).refresh();
+            Conversation later = chat.start(tenant.id(), Channel.WIDGET, "visitor-shipping");
+            ChatMessage shipping = answer(chat.askAndWait(tenant.id(), later.id(), "How fast do orders ship?"));
+            assertThat(shipping.citations()).as("the upload made during the outage answers now").isNotEmpty();
         } finally {
             DataDirectories.deleteQuietly(data);
         }
