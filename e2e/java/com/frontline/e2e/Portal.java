@@ -39,6 +39,9 @@ final class Portal {
                 "--frontline.elasticsearch.startup-timeout=300s",
                 "--frontline.outbound.allowed-private-networks=127.0.0.1/32", // the fake providers' address
                 "--frontline.insights.batch-delay=1s", // the gaps journey waits for the analysis of a resolved chat
+                // alerts are checked when a test clicks "Check now": a background check in between counted one
+                // repeat too many (UsageAlertsE2E)
+                "--frontline.alerts.evaluate-every=7d",
                 "--spring.security.oauth2.client.registration.mock.client-id=frontline",
                 "--spring.security.oauth2.client.registration.mock.client-secret=e2e-secret",
                 "--spring.security.oauth2.client.registration.mock.client-name=" + OIDC_NAME,
